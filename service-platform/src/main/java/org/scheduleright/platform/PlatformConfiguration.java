@@ -1,0 +1,72 @@
+package org.scheduleright.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.scheduleright.platform.config.DatabaseProperties;
+import org.scheduleright.platform.error.ApiErrorWebExceptionHandler;
+import org.scheduleright.platform.error.ErrorResponses;
+import org.scheduleright.platform.ops.DependencyCheck;
+import org.scheduleright.platform.ops.DependencyChecks;
+import org.scheduleright.platform.ops.OperationalEndpoints;
+import org.scheduleright.platform.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every ScheduleRight service gets: the error format, body-size limit and operational endpoints. */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+        })
+@EnableConfigurationProperties(DatabaseProperties.class)
+@Import(DependencyCheckConfiguration.class)
+public class PlatformConfiguration {
+
+    @Bean
+    ErrorResponses errorResponses(JsonMapper jsonMapper) {
+        return new ErrorResponses(jsonMapper);
+    }
+
+    @Bean
+    @Order(-2)
+    ApiErrorWebExceptionHandler apiErrorWebExceptionHandler(ErrorResponses responses) {
+        return new ApiErrorWebExceptionHandler(responses);
+    }
+
+    @Bean
+    @Order(-100)
+    RequestSizeLimitFilter requestSizeLimitFilter(
+            @Value("${scheduleright.web.max-request-size:64KB}") DataSize maxRequestSize) {
+        return new RequestSizeLimitFilter(maxRequestSize.toBytes());
+    }
+
+    @Bean
+    DependencyChecks dependencyChecks(
+            List<DependencyCheck> checks, @Value("${scheduleright.readiness.timeout:2s}") Duration timeout) {
+        return new DependencyChecks(checks, timeout);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> operationalEndpoints(
+            DependencyChecks checks,
+            ObjectProvider<BuildProperties> build,
+            @Value("${spring.application.name}") String service) {
+        BuildProperties info = build.getIfAvailable();
+        String version = info == null ? "development" : info.getVersion();
+        return new OperationalEndpoints(service, version, Instant.now(), checks).routes();
+    }
+}

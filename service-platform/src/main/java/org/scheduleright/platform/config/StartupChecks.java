@@ -1,0 +1,93 @@
+package org.scheduleright.platform.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+/**
+ * Checks the environment variables of the contract before any bean is created, so that bad configuration stops the
+ * service with one clear line per problem. Always: {@code DB_PROVIDER} is {@code mysql} and {@code REDIS_URL} parses.
+ * In the {@code production} profile also: {@code JWT_SECRET} of at least 32 characters, a {@code CORS_ORIGIN} without
+ * {@code *}, and no empty password.
+ */
+public class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    static final int MIN_SECRET_LENGTH = 32;
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        List<String> problems = problems(event.getEnvironment());
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+    }
+
+    /** Every problem of the environment, one line each, naming the variable; empty when it may start. */
+    public static List<String> problems(ConfigurableEnvironment environment) {
+        List<String> problems = new ArrayList<>();
+        String provider = value(environment, "DB_PROVIDER", "mysql");
+        if (!"mysql".equals(provider)) {
+            problems.add("DB_PROVIDER is '" + provider + "' but only 'mysql' is supported");
+        }
+        String redisUrl = value(environment, "REDIS_URL", null);
+        if (redisUrl != null && !isRedisUrl(redisUrl)) {
+            problems.add("REDIS_URL is not a redis:// or rediss:// URL with a host");
+        }
+        if (Arrays.asList(environment.getActiveProfiles()).contains("production")) {
+            String secret = value(environment, "JWT_SECRET", "");
+            if (secret.isBlank()) {
+                problems.add("JWT_SECRET is missing; it must be at least " + MIN_SECRET_LENGTH + " characters");
+            } else if (secret.length() < MIN_SECRET_LENGTH) {
+                problems.add("JWT_SECRET is shorter than " + MIN_SECRET_LENGTH + " characters");
+            }
+            String cors = value(environment, "CORS_ORIGIN", "");
+            if (cors.isBlank()) {
+                problems.add("CORS_ORIGIN is empty; list the exact allowed origins");
+            } else if (cors.contains("*")) {
+                problems.add("CORS_ORIGIN contains '*'; list the exact allowed origins");
+            }
+            for (String password : List.of("MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD")) {
+                if (value(environment, password, "").isEmpty()) {
+                    problems.add(password + " is empty");
+                }
+            }
+            String redis = value(environment, "REDIS_URL", "");
+            if (!redis.isEmpty() && isRedisUrl(redis) && !hasPassword(redis)) {
+                problems.add("REDIS_URL has no password");
+            }
+            if (!value(environment, "ADMIN_EMAIL", "").isEmpty()
+                    && value(environment, "ADMIN_PASSWORD", "").isEmpty()) {
+                problems.add("ADMIN_PASSWORD is empty while ADMIN_EMAIL is set");
+            }
+            if (!value(environment, "TWILIO_ACCOUNT_SID", "").isEmpty()
+                    && value(environment, "TWILIO_AUTH_TOKEN", "").isEmpty()) {
+                problems.add("TWILIO_AUTH_TOKEN is empty while TWILIO_ACCOUNT_SID is set");
+            }
+        }
+        return problems;
+    }
+
+    private static String value(Environment environment, String variable, String fallback) {
+        String value = environment.getProperty(variable);
+        return value == null ? fallback : value.trim();
+    }
+
+    private static boolean isRedisUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean hasPassword(String value) {
+        String userInfo = URI.create(value).getUserInfo();
+        return userInfo != null && !userInfo.endsWith(":") && !userInfo.isEmpty();
+    }
+}
