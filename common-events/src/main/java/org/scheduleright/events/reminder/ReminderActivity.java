@@ -1,0 +1,57 @@
+package org.scheduleright.events.reminder;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.scheduleright.events.EventStream;
+import org.scheduleright.events.StreamEvent;
+
+/**
+ * An event of the reminder activity stream, published by the reminder service on {@value #TOPIC} with the booking id
+ * as key; it never carries a phone number or message text.
+ */
+@JsonPropertyOrder({
+    "reminderId",
+    "bookingId",
+    "orgId",
+    "status",
+    "reason",
+    "scheduledFor",
+    "occurredAt",
+    "leadTimeHours",
+    "segments"
+})
+public sealed interface ReminderActivity extends StreamEvent
+        permits ReminderScheduled, ReminderSent, ReminderDelivered, ReminderFailed, ReminderSkipped {
+
+    String TOPIC = "scheduleright.reminders.v1";
+
+    String SOURCE = "/reminder-service";
+
+    EventStream<ReminderActivity> STREAM = new EventStream<>(
+            ReminderActivity.class,
+            TOPIC,
+            SOURCE,
+            List.of(
+                    ReminderScheduled.TYPE,
+                    ReminderSent.TYPE,
+                    ReminderDelivered.TYPE,
+                    ReminderFailed.TYPE,
+                    ReminderSkipped.TYPE));
+
+    UUID reminderId();
+
+    UUID orgId();
+
+    /** The reminder's status after this event; fixed by the event type. */
+    @JsonProperty("status")
+    ReminderStatus status();
+
+    /** When the reminder is or was due to be sent. */
+    Instant scheduledFor();
+
+    /** How many hours before the appointment the reminder is due, or {@code null} for a reminder sent by hand. */
+    Integer leadTimeHours();
+}

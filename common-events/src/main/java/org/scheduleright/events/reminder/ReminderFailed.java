@@ -1,0 +1,45 @@
+package org.scheduleright.events.reminder;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.scheduleright.events.EventType;
+
+/**
+ * A reminder could not be sent or delivered.
+ *
+ * @param eventId the event id, published as {@code ce_id}
+ * @param reminderId the reminder
+ * @param bookingId the booking it reminds of, published as {@code ce_subject} and used as the Kafka key
+ * @param orgId the booking's organisation
+ * @param reason a lower-case reason code such as {@code opted_out}, {@code quota_exceeded} or {@code twilio:30007}; never free text
+ * @param scheduledFor when the reminder is or was due
+ * @param occurredAt when this happened, published as {@code ce_time}
+ * @param leadTimeHours hours before the appointment the reminder is due, or {@code null} for one sent by hand
+ * @param segments how many SMS segments the message took, or {@code null} when not known
+ */
+public record ReminderFailed(
+        UUID eventId,
+        UUID reminderId,
+        UUID bookingId,
+        UUID orgId,
+        String reason,
+        Instant scheduledFor,
+        Instant occurredAt,
+        Integer leadTimeHours,
+        Integer segments)
+        implements ReminderActivity {
+
+    public static final EventType<ReminderFailed> TYPE =
+            EventType.of("org.scheduleright.reminder.failed.v1", ReminderFailed.class);
+
+    public ReminderFailed {
+        ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
+        ReminderChecks.requireReason(reason);
+        ReminderChecks.requireSegments(segments);
+    }
+
+    @Override
+    public ReminderStatus status() {
+        return ReminderStatus.FAILED;
+    }
+}

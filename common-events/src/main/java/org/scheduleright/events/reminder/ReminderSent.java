@@ -1,0 +1,42 @@
+package org.scheduleright.events.reminder;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.scheduleright.events.EventType;
+
+/**
+ * A reminder was handed to the SMS provider.
+ *
+ * @param eventId the event id, published as {@code ce_id}
+ * @param reminderId the reminder
+ * @param bookingId the booking it reminds of, published as {@code ce_subject} and used as the Kafka key
+ * @param orgId the booking's organisation
+ * @param scheduledFor when the reminder is or was due
+ * @param occurredAt when this happened, published as {@code ce_time}
+ * @param leadTimeHours hours before the appointment the reminder is due, or {@code null} for one sent by hand
+ * @param segments how many SMS segments the message took, or {@code null} when not known
+ */
+public record ReminderSent(
+        UUID eventId,
+        UUID reminderId,
+        UUID bookingId,
+        UUID orgId,
+        Instant scheduledFor,
+        Instant occurredAt,
+        Integer leadTimeHours,
+        Integer segments)
+        implements ReminderActivity {
+
+    public static final EventType<ReminderSent> TYPE =
+            EventType.of("org.scheduleright.reminder.sent.v1", ReminderSent.class);
+
+    public ReminderSent {
+        ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
+        ReminderChecks.requireSegments(segments);
+    }
+
+    @Override
+    public ReminderStatus status() {
+        return ReminderStatus.SENT;
+    }
+}
