@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Runs the whole ScheduleRight platform on this machine: a real Kafka broker (KRaft, from the Kafka jars on Maven
+# Central, as a child process), the three services built from this checkout, MySQL/MariaDB and Redis on localhost.
+# Ctrl-C stops everything it started. Files go to run/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+run="$root/run"
+mkdir -p "$run/logs"
+
+say() { printf '\033[1m[scheduleright]\033[0m %s\n' "$*"; }
+port_open() { (echo >"/dev/tcp/$1/$2") >/dev/null 2>&1; }
+
+pids=()
+stop_all() {
+  say "stopping…"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  say "stopped"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+# 1. MySQL/MariaDB and Redis on localhost (or where MYSQL_HOST / REDIS_URL point).
+mysql_host=${MYSQL_HOST:-127.0.0.1}; mysql_port=${MYSQL_PORT:-3306}
+if ! port_open "$mysql_host" "$mysql_port"; then
+  say "MySQL/MariaDB is not reachable on $mysql_host:$mysql_port. Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd"
+  exit 1
+fi
+redis_url=${REDIS_URL:-redis://127.0.0.1:6379}
+redis_hostport=${redis_url#*://}; redis_hostport=${redis_hostport##*@}; redis_hostport=${redis_hostport%%/*}
+if ! port_open "${redis_hostport%%:*}" "${redis_hostport##*:}"; then
+  say "Redis is not reachable on $redis_hostport. Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no"
+  exit 1
+fi
+
+# 2. The service jars.
+if [ ! -f gateway/target/gateway.jar ] || [ ! -f booking-service/target/booking-service.jar ] \
+   || [ ! -f reminder-service/target/reminder-service.jar ] || [ "${REBUILD:-}" = 1 ]; then
+  say "building the services (./mvnw -DskipTests package)…"
+  ./mvnw -B -q -ntp -DskipTests package
+fi
+
+# 3. Databases and users (idempotent).
+MYSQL_ADMIN_HOST=$mysql_host MYSQL_ADMIN_PORT=$mysql_port infra/mysql/apply.sh | sed 's/^/[mysql] /'
+
+# 4. Kafka (KRaft, single node) unless KAFKA_BOOTSTRAP_SERVERS points elsewhere.
+if [ -z "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092
+  if port_open 127.0.0.1 9092; then
+    say "a Kafka broker already listens on 127.0.0.1:9092; using it"
+  else
+    libs="$run/kafka/libs"
+    if [ ! -d "$libs" ] || [ -z "$(ls -A "$libs" 2>/dev/null)" ]; then
+      say "fetching the Kafka broker jars from Maven Central…"
+      ./mvnw -B -q -ntp -f infra/local/kafka/pom.xml dependency:copy-dependencies \
+        -DoutputDirectory="$libs" -DincludeScope=runtime
+    fi
+    data="$run/kafka/data"
+    sed "s#^process.roles#log.dirs=$data\nprocess.roles#" infra/local/kafka/server.properties > "$run/kafka/server.properties"
+    kjava=(java -Dlog4j2.configurationFile="$root/infra/local/kafka/log4j2.properties" -cp "$libs/*")
+    if [ ! -f "$data/meta.properties" ]; then
+      "${kjava[@]}" kafka.tools.StorageTool format -t "$("${kjava[@]}" kafka.tools.StorageTool random-uuid | tail -1)" \
+        -c "$run/kafka/server.properties" >"$run/logs/kafka-format.log" 2>&1
+    fi
+    "${kjava[@]}" -Xmx512m kafka.Kafka "$run/kafka/server.properties" >"$run/logs/kafka.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 60); do port_open 127.0.0.1 9092 && break; sleep 1; done
+    port_open 127.0.0.1 9092 || { say "Kafka did not start; see $run/logs/kafka.log"; exit 1; }
+    say "Kafka broker (KRaft) on 127.0.0.1:9092"
+  fi
+fi
+
+# 5. The first admin: generated once and printed once.
+if [ -z "${ADMIN_PASSWORD:-}" ]; then
+  if [ -f "$run/admin.env" ]; then
+    # shellcheck disable=SC1091
+    . "$run/admin.env"
+    first_run=false
+  else
+    ADMIN_EMAIL=${ADMIN_EMAIL:-admin@scheduleright.local}
+    ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+    printf 'ADMIN_EMAIL=%s\nADMIN_PASSWORD=%s\n' "$ADMIN_EMAIL" "$ADMIN_PASSWORD" > "$run/admin.env"
+    chmod 600 "$run/admin.env"
+    first_run=true
+  fi
+  export ADMIN_EMAIL ADMIN_PASSWORD
+fi
+export REDIS_URL=$redis_url MYSQL_HOST=$mysql_host MYSQL_PORT=$mysql_port
+export JWT_SECRET=${JWT_SECRET:-local-only-jwt-secret-change-me-0123456789}
+export CORS_ORIGIN=${CORS_ORIGIN:-http://localhost:3000}
+
+start() { # name jar port
+  say "starting $1 on port $3"
+  SERVER_PORT=$3 java -Xmx384m -jar "$2" >"$run/logs/$1.log" 2>&1 &
+  pids+=($!)
+}
+start booking-service booking-service/target/booking-service.jar 3002
+start reminder-service reminder-service/target/reminder-service.jar 3003
+start gateway gateway/target/gateway.jar 3001
+
+for svc in gateway:3001 booking-service:3002 reminder-service:3003; do
+  name=${svc%%:*}; port=${svc##*:}
+  for _ in $(seq 1 120); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readiness" || true)
+    [ "$code" = 200 ] && break
+    sleep 1
+  done
+  [ "$code" = 200 ] && say "$name is ready" || say "$name is not ready yet (readiness $code); see $run/logs/$name.log"
+done
+
+say "ScheduleRight is running:"
+say "  API (gateway)      http://localhost:3001   e.g. curl http://localhost:3001/status"
+say "  booking-service    http://localhost:3002/status (internal)"
+say "  reminder-service   http://localhost:3003/status (internal)"
+say "  logs               $run/logs/"
+if [ "${first_run:-false}" = true ]; then
+  say "  admin login        $ADMIN_EMAIL / $ADMIN_PASSWORD   (printed once; kept in run/admin.env)"
+else
+  say "  admin login        ${ADMIN_EMAIL:-see run/admin.env} (password in run/admin.env)"
+fi
+say "Press Ctrl-C to stop."
+wait
