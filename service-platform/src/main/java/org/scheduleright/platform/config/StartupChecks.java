@@ -12,12 +12,16 @@ import org.springframework.core.env.Environment;
 /**
  * Checks the environment variables of the contract before any bean is created, so that bad configuration stops the
  * service with one clear line per problem. Always: {@code DB_PROVIDER} is {@code mysql} and {@code REDIS_URL} parses.
- * In the {@code production} profile also: {@code JWT_SECRET} of at least 32 characters, a {@code CORS_ORIGIN} without
+ * In the {@code production} profile also: {@code JWT_SECRET} of at least 32 characters (where the service holds it), a
+ * {@code CORS_ORIGIN} without
  * {@code *}, and no empty password.
  */
 public class StartupChecks implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     static final int MIN_SECRET_LENGTH = 32;
+
+    /** Set to false by services that never see {@code JWT_SECRET} (they verify tokens against the JWKS). */
+    public static final String JWT_SECRET_REQUIRED = "scheduleright.startup.jwt-secret-required";
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -40,9 +44,10 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
         }
         if (Arrays.asList(environment.getActiveProfiles()).contains("production")) {
             String secret = value(environment, "JWT_SECRET", "");
-            if (secret.isBlank()) {
+            boolean holdsSecret = environment.getProperty(JWT_SECRET_REQUIRED, Boolean.class, true);
+            if (holdsSecret && secret.isBlank()) {
                 problems.add("JWT_SECRET is missing; it must be at least " + MIN_SECRET_LENGTH + " characters");
-            } else if (secret.length() < MIN_SECRET_LENGTH) {
+            } else if (holdsSecret && secret.length() < MIN_SECRET_LENGTH) {
                 problems.add("JWT_SECRET is shorter than " + MIN_SECRET_LENGTH + " characters");
             }
             String cors = value(environment, "CORS_ORIGIN", "");

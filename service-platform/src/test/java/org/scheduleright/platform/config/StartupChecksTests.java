@@ -58,6 +58,21 @@ class StartupChecksTests {
     }
 
     @Test
+    void servicesThatOnlyVerifyTokensNeedNoJwtSecret() {
+        StandardEnvironment environment = environment(Map.of(
+                StartupChecks.JWT_SECRET_REQUIRED,
+                "false",
+                "CORS_ORIGIN",
+                "https://app.example.org",
+                "MYSQL_PASSWORD",
+                "s3cret-app",
+                "MYSQL_MIGRATION_PASSWORD",
+                "s3cret-migrate"));
+        environment.setActiveProfiles("production");
+        assertThat(StartupChecks.problems(environment)).isEmpty();
+    }
+
+    @Test
     void productionWithStrongSettingsPasses() {
         StandardEnvironment environment = environment(Map.of(
                 "JWT_SECRET", GOOD_SECRET,
