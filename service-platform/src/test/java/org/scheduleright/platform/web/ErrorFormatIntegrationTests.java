@@ -103,6 +103,10 @@ class ErrorFormatIntegrationTests extends PlatformIntegrationTest {
         assertThat(output.getOut().lines().filter(line -> line.contains("Unexpected failure handling")))
                 .as("the failure is logged as JSON carrying the request's trace id")
                 .anySatisfy(line -> assertThat(line).startsWith("{").contains(traceId));
+        assertThat(output.getOut())
+                .as("the exception's message is logged with its secret masked")
+                .contains("exploded")
+                .doesNotContain("hunter2");
     }
 
     @Test
