@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.scheduleright.platform.testing.ProxiedKafka;
 import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TcpProxy;
 import org.scheduleright.platform.testing.TestInfrastructure;
@@ -21,8 +22,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Readiness follows the real dependencies: MySQL and Redis are reached through proxies the test cuts and restores;
- * Kafka is the real broker. (Kafka on a dead port is covered by the services' own readiness tests.)
+ * Readiness follows the real dependencies: MySQL, Redis and Kafka are each reached through a proxy the test cuts and
+ * restores, and readiness names the one that is gone and recovers by itself when it is back.
  */
 @SpringBootTest(
         classes = PlatformTestApplication.class,
@@ -37,6 +38,7 @@ class ReadinessIntegrationTests {
             TestInfrastructure.mysql().host(), TestInfrastructure.mysql().port());
     static final TcpProxy redis =
             new TcpProxy(java.net.URI.create(TestInfrastructure.redisUrl()).getHost(), redisPort());
+    static final ProxiedKafka kafka = ProxiedKafka.start();
     static final TestJwks jwks = new TestJwks();
 
     @LocalServerPort
@@ -48,7 +50,7 @@ class ReadinessIntegrationTests {
         registry.add("scheduleright.db.host", () -> "127.0.0.1");
         registry.add("scheduleright.db.port", mysql::port);
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + redis.port());
-        ServiceTestProperties.kafka(registry);
+        registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("scheduleright.auth.jwks-uri", jwks::jwksUri);
     }
 
@@ -56,6 +58,7 @@ class ReadinessIntegrationTests {
     static void stop() {
         mysql.close();
         redis.close();
+        kafka.close();
         jwks.close();
     }
 
@@ -78,6 +81,13 @@ class ReadinessIntegrationTests {
                 .untilAsserted(() -> assertThat(readiness(503).get("checks"))
                         .isEqualTo(Map.of("mysql", "UP", "redis", "DOWN", "kafka", "UP")));
         redis.restore();
+        awaitReady();
+
+        kafka.proxy().cut();
+        await().atMost(RECOVERY)
+                .untilAsserted(() -> assertThat(readiness(503).get("checks"))
+                        .isEqualTo(Map.of("mysql", "UP", "redis", "UP", "kafka", "DOWN")));
+        kafka.proxy().restore();
         awaitReady();
     }
 

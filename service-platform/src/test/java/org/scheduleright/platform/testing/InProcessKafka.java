@@ -10,7 +10,15 @@ public final class InProcessKafka {
 
     /** Starts a broker on a free port; its address is {@link EmbeddedKafkaKraftBroker#getBrokersAsString()}. */
     public static EmbeddedKafkaKraftBroker start() {
+        return start(null);
+    }
+
+    /** Starts a broker that tells clients to connect to {@code advertisedListener} (e.g. a proxy in front of it). */
+    static EmbeddedKafkaKraftBroker start(String advertisedListener) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        if (advertisedListener != null) {
+            broker.brokerProperty("advertised.listeners", advertisedListener);
+        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "offsets.topic.replication.factor", "1",

@@ -16,8 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private int port;
@@ -30,6 +30,12 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Forwards new connections to another server, e.g. one whose address was known only after this port was. */
+    public void retarget(String host, int port) {
+        this.targetHost = host;
+        this.targetPort = port;
     }
 
     /** Stops accepting and drops every open connection; connecting to the port is then refused. */
