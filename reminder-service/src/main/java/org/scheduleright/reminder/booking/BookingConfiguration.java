@@ -1,0 +1,48 @@
+package org.scheduleright.reminder.booking;
+
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.reminder.reminder.ReminderProperties;
+import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/** Wires the local copy of booking state: contact decryption, the scheduling policy and database transactions. */
+@Configuration(proxyBeanMethods = false)
+class BookingConfiguration {
+
+    @Bean
+    ContactCipher contactCipher(ContactProperties properties) {
+        return ContactCipher.fromKeys(properties.encryptionKeys());
+    }
+
+    @Bean
+    SchedulingPolicy schedulingPolicy(ReminderProperties properties) {
+        return new SchedulingPolicy(properties.minimumNotice());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TransactionalOperator reminderTransactions(ConnectionFactory connectionFactory) {
+        return TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
+    }
+
+    /** Short read-committed transactions for claiming due reminders: no gap locks, so replicas rarely collide. */
+    @Bean
+    TransactionalOperator claimTransactions(ConnectionFactory connectionFactory) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        return TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory), definition);
+    }
+}

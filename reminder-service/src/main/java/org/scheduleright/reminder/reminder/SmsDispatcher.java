@@ -1,0 +1,205 @@
+package org.scheduleright.reminder.reminder;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.scheduleright.events.contact.Contact;
+import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.reminder.booking.persistence.KnownBooking;
+import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
+import org.scheduleright.reminder.reminder.domain.SmsSegments;
+import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
+import org.scheduleright.reminder.reminder.persistence.OptOuts;
+import org.scheduleright.reminder.reminder.persistence.ReminderRow;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
+import org.scheduleright.reminder.sms.SmsMessage;
+import org.scheduleright.reminder.sms.SmsOutcome;
+import org.scheduleright.reminder.sms.SmsSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Sends due reminders: claims a batch with {@code FOR UPDATE SKIP LOCKED} (so replicas share the work and no reminder
+ * is claimed twice), re-checks each booking's latest state, and records the outcome of the single send attempt.
+ */
+class SmsDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+
+    private final Reminders reminders;
+
+    private final KnownBookings bookings;
+
+    private final OrgReminderSettings settings;
+
+    private final OptOuts optOuts;
+
+    private final SchedulingPolicy policy;
+
+    private final ContactCipher cipher;
+
+    private final SmsSender sender;
+
+    private final ReminderEvents events;
+
+    private final TransactionalOperator transactions;
+
+    private final MeterRegistry meters;
+
+    private final Clock clock;
+
+    private final ReminderProperties properties;
+
+    private final String workerId;
+
+    SmsDispatcher(
+            Reminders reminders,
+            KnownBookings bookings,
+            OrgReminderSettings settings,
+            OptOuts optOuts,
+            SchedulingPolicy policy,
+            ContactCipher cipher,
+            SmsSender sender,
+            ReminderEvents events,
+            TransactionalOperator transactions,
+            MeterRegistry meters,
+            Clock clock,
+            ReminderProperties properties,
+            String workerId) {
+        this.reminders = reminders;
+        this.bookings = bookings;
+        this.settings = settings;
+        this.optOuts = optOuts;
+        this.policy = policy;
+        this.cipher = cipher;
+        this.sender = sender;
+        this.events = events;
+        this.transactions = transactions;
+        this.meters = meters;
+        this.clock = clock;
+        this.properties = properties;
+        this.workerId = workerId;
+    }
+
+    /** Claims one batch of due reminders and handles each; emits how many were claimed. */
+    Mono<Integer> dispatchDue() {
+        Instant now = clock.instant();
+        return transactions
+                .transactional(reminders.claimDue(now, properties.batchSize(), workerId))
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
+                        .filter(error -> error instanceof TransientDataAccessException))
+                .flatMapMany(Flux::fromIterable)
+                .flatMap(id -> deliver(id).thenReturn(id), properties.sendConcurrency())
+                .count()
+                .map(Long::intValue);
+    }
+
+    /** Marks reminders whose worker vanished mid-send as unknown. */
+    Mono<Long> abandonStaleClaims() {
+        Instant now = clock.instant();
+        return reminders.abandonStaleClaims(now.minus(properties.claimTimeout()), now);
+    }
+
+    private Mono<Void> deliver(UUID id) {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return reminders
+                .find(id)
+                .flatMap(reminder -> bookings.find(reminder.bookingId())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(booking -> decide(reminder, booking.orElse(null), handedOver)))
+                .onErrorResume(error -> {
+                    log.error(
+                            "Reminder {} could not be handled ({}); {}",
+                            id,
+                            error.getClass().getSimpleName(),
+                            handedOver.get() ? "it may have been sent, marking it unknown" : "releasing it");
+                    return handedOver.get()
+                            ? finish(id, ReminderStatus.UNKNOWN, "internal_error", null, null)
+                            : reminders.release(id, clock.instant()).then();
+                });
+    }
+
+    private Mono<Void> decide(ReminderRow reminder, KnownBooking booking, AtomicBoolean handedOver) {
+        UUID id = reminder.id();
+        if (booking == null || !booking.isActive() || !booking.startTime().equals(reminder.appointmentStart())) {
+            return finish(id, ReminderStatus.CANCELLED, "booking_changed", null, null);
+        }
+        if (!policy.isStillWorthSending(booking.startTime(), clock.instant())) {
+            return finish(id, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
+        }
+        Contact contact = cipher.decrypt(booking.contact());
+        if (!contact.hasPhone()) {
+            return finish(id, ReminderStatus.SKIPPED, "no_phone", null, null);
+        }
+        if (!PhoneNumber.isValid(contact.phone())) {
+            return finish(id, ReminderStatus.FAILED, "invalid_number", null, null);
+        }
+        PhoneNumber phone = new PhoneNumber(contact.phone());
+        return optOuts.isOptedOut(phone)
+                .flatMap(optedOut -> optedOut
+                        ? finish(id, ReminderStatus.SKIPPED, "opted_out", null, null)
+                        : settings.of(reminder.orgId()).flatMap(orgSettings -> {
+                            String body = orgSettings
+                                    .template()
+                                    .renderFor(
+                                            contact.name(),
+                                            booking.siteName(),
+                                            booking.startTime(),
+                                            booking.timezone());
+                            int segments = SmsSegments.count(body);
+                            handedOver.set(true);
+                            return sender.send(new SmsMessage(id, phone, body))
+                                    .flatMap(outcome -> record(id, outcome, segments, phone));
+                        }));
+    }
+
+    private Mono<Void> record(UUID id, SmsOutcome outcome, int segments, PhoneNumber phone) {
+        if (outcome instanceof SmsOutcome.Accepted accepted) {
+            return finish(id, ReminderStatus.SENT, null, segments, accepted.sid());
+        }
+        if (outcome instanceof SmsOutcome.Disabled) {
+            return finish(id, ReminderStatus.SKIPPED, "sms_disabled", segments, null);
+        }
+        if (outcome instanceof SmsOutcome.Rejected rejected) {
+            Mono<Void> optOut = rejected.optedOut() ? optOuts.optOut(phone, clock.instant()) : Mono.empty();
+            return optOut.then(finish(id, ReminderStatus.FAILED, rejected.reason(), segments, null));
+        }
+        SmsOutcome.Ambiguous ambiguous = (SmsOutcome.Ambiguous) outcome;
+        meters.counter("scheduleright.reminders.ambiguous", "reason", ambiguous.reason())
+                .increment();
+        return finish(id, ReminderStatus.UNKNOWN, ambiguous.reason(), segments, null);
+    }
+
+    private Mono<Void> finish(UUID id, ReminderStatus status, String reason, Integer segments, String sid) {
+        return reminders
+                .finish(id, status, reason, segments, sid, clock.instant())
+                .flatMap(changed -> changed ? events.publishCurrent(id).thenReturn(true) : Mono.just(false))
+                .doOnNext(changed -> {
+                    if (changed) {
+                        meters.counter(
+                                        "scheduleright.reminders",
+                                        "status",
+                                        status.code(),
+                                        "reason",
+                                        reason == null ? "none" : reason)
+                                .increment();
+                        log.info("Reminder {} is {}{}", id, status.code(), reason == null ? "" : " (" + reason + ")");
+                    }
+                })
+                .then();
+    }
+}

@@ -1,0 +1,80 @@
+package org.scheduleright.reminder.reminder.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An SMS template of at most 320 characters using only the known placeholders, validated when it is built. */
+public record MessageTemplate(String text) {
+
+    public static final int MAX_LENGTH = 320;
+
+    public static final Set<String> PLACEHOLDERS = Set.of("name", "date", "time", "site");
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
+
+    public static final MessageTemplate DEFAULT = new MessageTemplate(
+            "Hi {{name}}, reminder: your appointment at {{site}} on {{date}} at {{time}}. Reply STOP to opt out.");
+
+    public MessageTemplate {
+        Objects.requireNonNull(text, "template must not be null");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("template must not be blank");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "template has " + text.length() + " characters; at most " + MAX_LENGTH + " are allowed");
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            if (!PLACEHOLDERS.contains(matcher.group(1))) {
+                throw new IllegalArgumentException("template uses unknown placeholder {{" + matcher.group(1)
+                        + "}}; known ones are {{name}}, {{date}}, {{time}} and {{site}}");
+            }
+        }
+        String stripped = PLACEHOLDER.matcher(text).replaceAll("");
+        if (stripped.contains("{{") || stripped.contains("}}")) {
+            throw new IllegalArgumentException("template has an unclosed placeholder");
+        }
+    }
+
+    /**
+     * Renders the reminder of an appointment with its date and time in the site's time zone; a missing site name
+     * reads as "the site".
+     */
+    public String renderFor(String name, String siteName, Instant start, ZoneId zone) {
+        ZonedDateTime local = start.atZone(zone);
+        return render(Map.of(
+                "name",
+                name,
+                "site",
+                siteName == null || siteName.isBlank() ? "the site" : siteName,
+                "date",
+                DATE.format(local),
+                "time",
+                TIME.format(local)));
+    }
+
+    /** Fills every occurrence of every placeholder with its value. */
+    public String render(Map<String, String> values) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = Objects.requireNonNull(values.get(matcher.group(1)), "no value for " + matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

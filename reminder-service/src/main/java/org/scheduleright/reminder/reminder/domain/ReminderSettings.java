@@ -1,0 +1,36 @@
+package org.scheduleright.reminder.reminder.domain;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An organisation's reminder settings: whether reminders are sent, how many hours before the appointment, the text,
+ * whether cancellations are announced, and optional quiet hours in site-local time.
+ */
+public record ReminderSettings(
+        boolean enabled,
+        List<Integer> leadTimesHours,
+        MessageTemplate template,
+        boolean sendCancellationNotice,
+        QuietHours quietHours) {
+
+    public static final ReminderSettings DEFAULT =
+            new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT);
+
+    public ReminderSettings {
+        Objects.requireNonNull(leadTimesHours, "leadTimesHours must not be null");
+        Objects.requireNonNull(template, "template must not be null");
+        if (leadTimesHours.size() > 5) {
+            throw new IllegalArgumentException("at most 5 lead times are allowed, got " + leadTimesHours.size());
+        }
+        for (Integer hours : leadTimesHours) {
+            if (hours == null || hours < 1 || hours > 72) {
+                throw new IllegalArgumentException("each lead time must be between 1 and 72 hours, got " + hours);
+            }
+        }
+        if (leadTimesHours.stream().distinct().count() != leadTimesHours.size()) {
+            throw new IllegalArgumentException("lead times must not repeat: " + leadTimesHours);
+        }
+        leadTimesHours = List.copyOf(leadTimesHours);
+    }
+}

@@ -1,0 +1,209 @@
+package org.scheduleright.reminder.reminder.persistence;
+
+import static org.scheduleright.reminder.support.UtcTimes.fromColumn;
+import static org.scheduleright.reminder.support.UtcTimes.toColumn;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.scheduleright.reminder.reminder.domain.PlannedReminder;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reminders table. A reminder is unique per booking, lead time and appointment start, and only a {@code scheduled}
+ * row can be claimed: the claim turns it into {@code sending} in the same transaction, so it is sent at most once.
+ */
+@Repository
+public class Reminders {
+
+    private final DatabaseClient database;
+
+    Reminders(DatabaseClient database) {
+        this.database = database;
+    }
+
+    /**
+     * Plans a reminder unless the same one (booking, lead time, start) exists; one cancelled by a reschedule away
+     * from this start comes back. Emits the row's id when a reminder was newly scheduled.
+     */
+    public Mono<UUID> plan(UUID bookingId, UUID orgId, Instant appointmentStart, PlannedReminder planned, Instant now) {
+        UUID id = UUID.randomUUID();
+        DatabaseClient.GenericExecuteSpec insert = database.sql(
+                        "INSERT IGNORE INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start,"
+                                + " planned_at, status, reason, created_at, updated_at)"
+                                + " VALUES (:id, :booking, :org, :lead, :start, :planned, :status, :reason, :now, :now)")
+                .bind("id", id.toString())
+                .bind("booking", bookingId.toString())
+                .bind("org", orgId.toString())
+                .bind("lead", planned.leadTimeHours())
+                .bind("start", toColumn(appointmentStart))
+                .bind("planned", toColumn(planned.plannedAt()))
+                .bind("status", planned.status().code())
+                .bind("now", toColumn(now));
+        insert = planned.reason() == null
+                ? insert.bindNull("reason", String.class)
+                : insert.bind("reason", planned.reason());
+        Mono<Long> revived = planned.status() != ReminderStatus.SCHEDULED
+                ? Mono.just(0L)
+                : database.sql("UPDATE reminders SET status = 'scheduled', reason = NULL, planned_at = :planned,"
+                                + " updated_at = :now WHERE booking_id = :booking AND lead_time_hours = :lead"
+                                + " AND appointment_start = :start AND status = 'cancelled' AND reason = :superseded")
+                        .bind("planned", toColumn(planned.plannedAt()))
+                        .bind("now", toColumn(now))
+                        .bind("booking", bookingId.toString())
+                        .bind("lead", planned.leadTimeHours())
+                        .bind("start", toColumn(appointmentStart))
+                        .bind("superseded", RESCHEDULED)
+                        .fetch()
+                        .rowsUpdated();
+        return insert.fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> inserted > 0 && planned.status() == ReminderStatus.SCHEDULED
+                        ? Mono.just(id)
+                        : revived.flatMap(rows -> rows > 0 ? Mono.just(id) : Mono.empty()));
+    }
+
+    /** The reason given to reminders cancelled because their booking moved to another time. */
+    public static final String RESCHEDULED = "rescheduled";
+
+    /** Cancels the booking's reminders still waiting, except those for the given start (null: all of them). */
+    public Mono<Long> cancelPending(UUID bookingId, Instant keepStart, String reason, Instant now) {
+        String keep = keepStart == null ? "" : " AND appointment_start <> :keep";
+        DatabaseClient.GenericExecuteSpec spec = database.sql("UPDATE reminders SET status = 'cancelled',"
+                        + " reason = :reason, updated_at = :now WHERE booking_id = :booking AND status = 'scheduled'"
+                        + keep)
+                .bind("reason", reason)
+                .bind("now", toColumn(now))
+                .bind("booking", bookingId.toString());
+        if (keepStart != null) {
+            spec = spec.bind("keep", toColumn(keepStart));
+        }
+        return spec.fetch().rowsUpdated();
+    }
+
+    /**
+     * Claims up to {@code limit} due reminders for one worker; run inside a transaction, the selected rows stay locked
+     * and other workers skip them until the claim commits.
+     */
+    public Mono<List<UUID>> claimDue(Instant now, int limit, String worker) {
+        return database.sql("SELECT id FROM reminders WHERE status = 'scheduled' AND planned_at <= :now"
+                        + " ORDER BY planned_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .bind("now", toColumn(now))
+                .bind("limit", limit)
+                .map(row -> UUID.fromString(row.get("id", String.class)))
+                .all()
+                .collectList()
+                .flatMap(ids -> ids.isEmpty()
+                        ? Mono.just(ids)
+                        : database.sql("UPDATE reminders SET status = 'sending', claimed_by = :worker,"
+                                        + " updated_at = :now WHERE status = 'scheduled' AND id IN (:ids)")
+                                .bind("worker", worker)
+                                .bind("now", toColumn(now))
+                                .bind("ids", ids.stream().map(UUID::toString).toList())
+                                .fetch()
+                                .rowsUpdated()
+                                .thenReturn(ids));
+    }
+
+    public Mono<ReminderRow> find(UUID id) {
+        return database.sql("SELECT * FROM reminders WHERE id = :id")
+                .bind("id", id.toString())
+                .map(Reminders::read)
+                .one();
+    }
+
+    public Flux<ReminderRow> ofBooking(UUID bookingId) {
+        return database.sql("SELECT * FROM reminders WHERE booking_id = :booking ORDER BY planned_at, lead_time_hours")
+                .bind("booking", bookingId.toString())
+                .map(Reminders::read)
+                .all();
+    }
+
+    /**
+     * Records the outcome of a claimed reminder; emits false when the reminder was no longer {@code sending}.
+     *
+     * @param reason the reason code, or null
+     * @param segments the text's segment count, or null
+     * @param sid the Twilio message sid, or null
+     */
+    public Mono<Boolean> finish(
+            UUID id, ReminderStatus status, String reason, Integer segments, String sid, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("UPDATE reminders SET status = :status, reason = :reason,"
+                        + " segments = :segments, twilio_sid = :sid, updated_at = :now"
+                        + " WHERE id = :id AND status = 'sending'")
+                .bind("status", status.code())
+                .bind("now", toColumn(now))
+                .bind("id", id.toString());
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        spec = segments == null ? spec.bindNull("segments", Integer.class) : spec.bind("segments", segments);
+        spec = sid == null ? spec.bindNull("sid", String.class) : spec.bind("sid", sid);
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Gives a claimed reminder back to the queue when the worker failed before anything was sent. */
+    public Mono<Boolean> release(UUID id, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, updated_at = :now"
+                        + " WHERE id = :id AND status = 'sending'")
+                .bind("now", toColumn(now))
+                .bind("id", id.toString())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /**
+     * Marks reminders left in {@code sending} since before {@code claimedBefore} as {@code unknown}: their worker died
+     * and the SMS may or may not have left, so they are never sent again.
+     */
+    public Mono<Long> abandonStaleClaims(Instant claimedBefore, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'unknown', reason = 'worker_lost', updated_at = :now"
+                        + " WHERE status = 'sending' AND updated_at < :before")
+                .bind("now", toColumn(now))
+                .bind("before", toColumn(claimedBefore))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Applies a Twilio status callback to the reminder with that message sid, only forwards: a sent or unknown
+     * reminder becomes delivered or failed; a delivered or failed one never changes again. Emits whether one changed.
+     */
+    public Mono<Boolean> settle(String sid, ReminderStatus status, String reason, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("UPDATE reminders SET status = :status, reason = :reason,"
+                        + " updated_at = :now WHERE twilio_sid = :sid AND status IN ('sent', 'unknown')")
+                .bind("status", status.code())
+                .bind("now", toColumn(now))
+                .bind("sid", sid);
+        spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /** Counts reminders that are due but not yet claimed. */
+    public Mono<Long> countDue(Instant now) {
+        return database.sql("SELECT COUNT(*) AS due FROM reminders WHERE status = 'scheduled' AND planned_at <= :now")
+                .bind("now", toColumn(now))
+                .map(row -> row.get("due", Long.class))
+                .one();
+    }
+
+    private static ReminderRow read(Readable row) {
+        String sid = row.get("twilio_sid", String.class);
+        return new ReminderRow(
+                UUID.fromString(row.get("id", String.class)),
+                UUID.fromString(row.get("booking_id", String.class)),
+                UUID.fromString(row.get("org_id", String.class)),
+                row.get("lead_time_hours", Integer.class),
+                fromColumn(row.get("appointment_start", LocalDateTime.class)),
+                fromColumn(row.get("planned_at", LocalDateTime.class)),
+                ReminderStatus.ofCode(row.get("status", String.class)),
+                row.get("reason", String.class),
+                row.get("segments", Integer.class),
+                sid);
+    }
+}

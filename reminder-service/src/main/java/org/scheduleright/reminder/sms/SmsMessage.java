@@ -1,0 +1,20 @@
+package org.scheduleright.reminder.sms;
+
+import java.util.Objects;
+import java.util.UUID;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+
+/** An SMS to send for a reminder; its {@code toString} shows neither number nor text. */
+public record SmsMessage(UUID reminderId, PhoneNumber to, String body) {
+
+    public SmsMessage {
+        Objects.requireNonNull(reminderId, "reminderId must not be null");
+        Objects.requireNonNull(to, "to must not be null");
+        Objects.requireNonNull(body, "body must not be null");
+    }
+
+    @Override
+    public String toString() {
+        return "SmsMessage[reminder=" + reminderId + ", " + body.length() + " chars]";
+    }
+}

@@ -1,0 +1,30 @@
+package org.scheduleright.reminder.sms;
+
+import java.util.List;
+import org.scheduleright.platform.auth.AuthenticatedUser;
+import org.scheduleright.platform.auth.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists, for the local demo, the last messages the log sink kept instead of sending them. */
+@RestController
+class SmsSinkController {
+
+    /** The sink's answer: every listed message was not sent. */
+    record SinkView(boolean smsEnabled, String note, List<LogSmsSender.Kept> messages) {}
+
+    private final SmsSender sender;
+
+    SmsSinkController(SmsSender sender) {
+        this.sender = sender;
+    }
+
+    @GetMapping("/api/v1/reminders/sink")
+    SinkView recent(AuthenticatedUser user) {
+        user.requireAtLeast(Role.STAFF);
+        if (sender instanceof LogSmsSender sink) {
+            return new SinkView(false, "SMS is disabled: these messages were NOT sent", sink.recent());
+        }
+        return new SinkView(true, "SMS go to the provider; nothing is kept here", List.of());
+    }
+}

@@ -1,0 +1,134 @@
+package org.scheduleright.reminder.webhook.web;
+
+import com.twilio.security.RequestValidator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.persistence.OptOuts;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.sms.twilio.TwilioProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Twilio's callbacks: delivery status of sent reminders and inbound replies (STOP family opts out, START/UNSTOP opts
+ * back in). Each request must carry a valid {@code X-Twilio-Signature} for {@code SERVER_URL} plus its path.
+ */
+@RestController
+class TwilioWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioWebhookController.class);
+
+    private static final Set<String> STOP = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT");
+
+    private static final Set<String> START = Set.of("START", "UNSTOP");
+
+    private static final Pattern ERROR_CODE = Pattern.compile("\\d{1,6}");
+
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+    private final TwilioProperties twilio;
+
+    private final Reminders reminders;
+
+    private final OptOuts optOuts;
+
+    private final MeterRegistry meters;
+
+    private final Clock clock;
+
+    TwilioWebhookController(
+            TwilioProperties twilio, Reminders reminders, OptOuts optOuts, MeterRegistry meters, Clock clock) {
+        this.twilio = twilio;
+        this.reminders = reminders;
+        this.optOuts = optOuts;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/webhooks/twilio/status", produces = MediaType.APPLICATION_XML_VALUE)
+    Mono<ResponseEntity<String>> status(ServerWebExchange exchange) {
+        return verifiedForm(exchange, "/webhooks/twilio/status").flatMap(form -> {
+            String sid = form.get("MessageSid");
+            String status = form.getOrDefault("MessageStatus", "").toLowerCase(Locale.ROOT);
+            if (sid == null) {
+                return Mono.just(twiml());
+            }
+            Mono<Boolean> settled;
+            if (status.equals("delivered")) {
+                settled = reminders.settle(sid, ReminderStatus.DELIVERED, null, clock.instant());
+            } else if (status.equals("failed") || status.equals("undelivered")) {
+                String code = form.get("ErrorCode");
+                String reason = code != null && ERROR_CODE.matcher(code).matches() ? "twilio:" + code : status;
+                settled = reminders.settle(sid, ReminderStatus.FAILED, reason, clock.instant());
+            } else {
+                settled = Mono.just(false);
+            }
+            return settled.doOnNext(changed -> {
+                        if (changed) {
+                            meters.counter("scheduleright.reminders.delivery", "status", status)
+                                    .increment();
+                        }
+                    })
+                    .thenReturn(twiml());
+        });
+    }
+
+    @PostMapping(path = "/webhooks/twilio/inbound", produces = MediaType.APPLICATION_XML_VALUE)
+    Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange) {
+        return verifiedForm(exchange, "/webhooks/twilio/inbound").flatMap(form -> {
+            String from = form.get("From");
+            String keyword = form.getOrDefault("Body", "").strip().toUpperCase(Locale.ROOT);
+            if (!PhoneNumber.isValid(from)) {
+                return Mono.just(twiml());
+            }
+            PhoneNumber phone = new PhoneNumber(from);
+            if (STOP.contains(keyword)) {
+                log.info("A number opted out of SMS reminders");
+                return optOuts.optOut(phone, clock.instant()).thenReturn(twiml());
+            }
+            if (START.contains(keyword)) {
+                log.info("A number opted back in to SMS reminders");
+                return optOuts.optIn(phone).thenReturn(twiml());
+            }
+            return Mono.just(twiml());
+        });
+    }
+
+    private Mono<Map<String, String>> verifiedForm(ServerWebExchange exchange, String path) {
+        String signature = exchange.getRequest().getHeaders().getFirst("X-Twilio-Signature");
+        return exchange.getFormData().map(form -> form.toSingleValueMap()).flatMap(form -> {
+            String token = twilio.authToken();
+            String url = stripSlash(twilio.serverUrl()) + path;
+            if (signature == null
+                    || token == null
+                    || token.isBlank()
+                    || !new RequestValidator(token).validate(url, form, signature)) {
+                log.warn("Rejected a Twilio webhook on {} with a missing or invalid signature", path);
+                return Mono.error(new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Invalid Twilio signature"));
+            }
+            return Mono.just(form);
+        });
+    }
+
+    private static ResponseEntity<String> twiml() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

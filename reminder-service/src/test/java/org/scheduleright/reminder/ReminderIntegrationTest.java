@@ -1,0 +1,100 @@
+package org.scheduleright.reminder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.scheduleright.events.booking.BookingCreated;
+import org.scheduleright.events.booking.BookingLifecycle;
+import org.scheduleright.events.booking.BookingSource;
+import org.scheduleright.events.contact.Contact;
+import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.events.kafka.CloudEventCodec;
+import org.scheduleright.platform.testing.ServiceTestProperties;
+import org.scheduleright.platform.testing.TestJwks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context all integration tests share: real MariaDB, Redis and Kafka, a recording SMS sender, and the
+ * background worker off so that each test drives dispatch itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(RecordingSmsSender.Configuration.class)
+public abstract class ReminderIntegrationTest {
+
+    /** The contact key the tests encrypt with. */
+    protected static final String CONTACT_KEYS = ContactCipher.newKeyEntry("test-1");
+
+    protected static final ContactCipher CIPHER = ContactCipher.fromKeys(CONTACT_KEYS);
+
+    protected static final CloudEventCodec<BookingLifecycle> BOOKINGS = CloudEventCodec.of(BookingLifecycle.STREAM);
+
+    /** The Twilio auth token webhooks are signed with. */
+    protected static final String TWILIO_AUTH_TOKEN = "test-twilio-auth-token";
+
+    /** The public URL Twilio calls (SERVER_URL). */
+    protected static final String PUBLIC_URL = "https://reminders.example.org";
+
+    protected static final TestJwks jwks = new TestJwks();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    protected RecordingSmsSender sms;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.all(registry, "reminder");
+        registry.add("scheduleright.contact.encryption-keys", () -> CONTACT_KEYS);
+        registry.add("scheduleright.auth.jwks-uri", jwks::jwksUri);
+        registry.add("scheduleright.twilio.auth-token", () -> TWILIO_AUTH_TOKEN);
+        registry.add("scheduleright.twilio.server-url", () -> PUBLIC_URL);
+        registry.add("scheduleright.reminders.dispatcher-enabled", () -> "false");
+        registry.add("spring.kafka.consumer.group-id", () -> "reminder-service-" + UUID.randomUUID());
+        registry.add("scheduleright.reminders.consumer.initial-backoff", () -> "50ms");
+        registry.add("scheduleright.reminders.consumer.max-attempts", () -> "2");
+    }
+
+    /** A client for this service's HTTP API. */
+    protected org.springframework.test.web.reactive.server.WebTestClient http() {
+        return org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
+    }
+
+    /** Publishes a booking event the way booking-service does and waits until the broker has it. */
+    protected void publish(BookingLifecycle event) throws Exception {
+        kafka.send(BOOKINGS.toRecord(event, null)).get(10, TimeUnit.SECONDS);
+    }
+
+    protected static Contact client(String phone) {
+        return new Contact("Ana Client", "ana@example.org", phone);
+    }
+
+    /** A new booking of a new organisation, starting at {@code start}, made at {@code occurredAt}. */
+    protected static BookingCreated created(Instant start, Instant occurredAt, String phone) {
+        return new BookingCreated(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                ZoneId.of("Europe/Paris"),
+                BookingSource.PUBLIC,
+                occurredAt,
+                CIPHER.encrypt(client(phone)));
+    }
+}

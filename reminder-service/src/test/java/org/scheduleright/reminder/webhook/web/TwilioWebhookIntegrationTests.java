@@ -1,0 +1,181 @@
+package org.scheduleright.reminder.webhook.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.scheduleright.events.booking.BookingCreated;
+import org.scheduleright.events.booking.BookingStatus;
+import org.scheduleright.reminder.ReminderIntegrationTest;
+import org.scheduleright.reminder.booking.persistence.KnownBooking;
+import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.PlannedReminder;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.persistence.OptOuts;
+import org.scheduleright.reminder.reminder.persistence.ReminderRow;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/** Twilio webhooks are accepted only with a valid signature, move reminders forward only and honour STOP/START. */
+class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
+
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    KnownBookings bookings;
+
+    @Autowired
+    OptOuts optOuts;
+
+    @Autowired
+    DatabaseClient database;
+
+    /** Twilio's signature: HMAC-SHA1 over the URL followed by each parameter name and value, sorted by name. */
+    private static String sign(String path, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(PUBLIC_URL + path);
+        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private WebTestClient.ResponseSpec post(String path, Map<String, String> params, String signature) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        params.forEach(form::add);
+        return http().post()
+                .uri(path)
+                .header("X-Twilio-Signature", signature)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange();
+    }
+
+    private UUID sentReminder(String sid) {
+        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678");
+        Instant now = Instant.now();
+        UUID id = bookings.save(
+                        new KnownBooking(
+                                created.bookingId(),
+                                created.orgId(),
+                                created.siteId(),
+                                BookingStatus.CONFIRMED,
+                                created.startTime(),
+                                created.endTime(),
+                                created.timezone(),
+                                null,
+                                created.contact(),
+                                now,
+                                created.eventId()),
+                        now)
+                .then(reminders.plan(
+                        created.bookingId(),
+                        created.orgId(),
+                        created.startTime(),
+                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
+                        now))
+                .block();
+        database.sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
+                .bind("sid", sid)
+                .bind("id", id.toString())
+                .then()
+                .block();
+        return id;
+    }
+
+    private ReminderRow reminder(UUID id) {
+        return reminders.find(id).block();
+    }
+
+    @Test
+    void rejectsAStatusCallbackWithAForgedSignature() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        UUID id = sentReminder(sid);
+        Map<String, String> params = Map.of("MessageSid", sid, "MessageStatus", "delivered");
+
+        post("/webhooks/twilio/status", params, sign("/webhooks/twilio/status", Map.of("MessageSid", sid)))
+                .expectStatus()
+                .isForbidden();
+
+        assertThat(reminder(id).status()).isEqualTo(ReminderStatus.SENT);
+    }
+
+    @Test
+    void marksASentReminderDeliveredAndNeverMovesItBack() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        UUID id = sentReminder(sid);
+        Map<String, String> delivered = Map.of("MessageSid", sid, "MessageStatus", "delivered");
+        Map<String, String> failed = Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "30003");
+
+        post("/webhooks/twilio/status", delivered, sign("/webhooks/twilio/status", delivered))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("<Response>"));
+        post("/webhooks/twilio/status", failed, sign("/webhooks/twilio/status", failed))
+                .expectStatus()
+                .isOk();
+
+        assertThat(reminder(id).status()).isEqualTo(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void marksASentReminderFailedWithTwiliosErrorCode() throws Exception {
+        String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        UUID id = sentReminder(sid);
+        Map<String, String> failed = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003");
+
+        post("/webhooks/twilio/status", failed, sign("/webhooks/twilio/status", failed))
+                .expectStatus()
+                .isOk();
+
+        assertThat(reminder(id))
+                .extracting(ReminderRow::status, ReminderRow::reason)
+                .containsExactly(ReminderStatus.FAILED, "twilio:30003");
+    }
+
+    @Test
+    void optsANumberOutOnStopAndBackInOnStart() throws Exception {
+        String from = "+3362" + (1000000 + (int) (Math.random() * 8999999));
+        Map<String, String> stop = Map.of("From", from, "Body", " stop ");
+        Map<String, String> start = Map.of("From", from, "Body", "START");
+
+        post("/webhooks/twilio/inbound", stop, sign("/webhooks/twilio/inbound", stop))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_XML);
+        assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isTrue();
+
+        post("/webhooks/twilio/inbound", start, sign("/webhooks/twilio/inbound", start))
+                .expectStatus()
+                .isOk();
+        assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isFalse();
+    }
+
+    @Test
+    void ignoresAnInboundStopWithoutValidSignature() {
+        String from = "+3363" + (1000000 + (int) (Math.random() * 8999999));
+
+        post("/webhooks/twilio/inbound", Map.of("From", from, "Body", "STOP"), "forged")
+                .expectStatus()
+                .isForbidden();
+
+        assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isFalse();
+    }
+}
