@@ -1,0 +1,58 @@
+package org.scheduleright.gateway.edge;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/** The hardened edge: trusted proxies, security headers, CORS for exact origins and HTTPS enforcement. */
+@Configuration(proxyBeanMethods = false)
+class EdgeConfiguration {
+
+    @Bean
+    TrustedProxies trustedProxies(EdgeProperties properties) {
+        return new TrustedProxies(properties.trustedProxies());
+    }
+
+    @Bean
+    SecurityHeaders securityHeaders(EdgeProperties properties) {
+        return new SecurityHeaders(properties.hsts());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "scheduleright.edge.require-https", havingValue = "true")
+    HttpsRedirect httpsRedirect(TrustedProxies trustedProxies) {
+        return new HttpsRedirect(trustedProxies);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    CorsWebFilter corsWebFilter(EdgeProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsOrigins().stream()
+                .map(String::trim)
+                .filter(origin -> !origin.isEmpty() && !origin.equals("*"))
+                .toList());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Requested-With"));
+        cors.setExposedHeaders(List.of(
+                "X-RateLimit-Limit",
+                "X-RateLimit-Remaining",
+                "X-RateLimit-Reset",
+                "RateLimit-Policy",
+                "RateLimit",
+                "Retry-After",
+                "Location"));
+        cors.setAllowCredentials(true);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return new CorsWebFilter(source);
+    }
+}

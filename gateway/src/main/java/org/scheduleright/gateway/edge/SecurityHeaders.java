@@ -1,0 +1,52 @@
+package org.scheduleright.gateway.edge;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts the contract's security headers on every response, whoever writes it (a handler, a backend, an error handler
+ * or a rate limit), by setting them just before the response is committed; adds HSTS when enabled (production).
+ */
+class SecurityHeaders implements WebFilter, Ordered {
+
+    static final String HSTS = "max-age=31536000; includeSubDomains; preload";
+
+    private final boolean hsts;
+
+    SecurityHeaders(boolean hsts) {
+        this.hsts = hsts;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpResponse response = exchange.getResponse();
+        apply(response.getHeaders());
+        response.beforeCommit(() -> {
+            apply(response.getHeaders());
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+
+    private void apply(HttpHeaders headers) {
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-XSS-Protection", "1; mode=block");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+        headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        if (hsts) {
+            headers.set("Strict-Transport-Security", HSTS);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,2 @@
+/** The users table. */
+package org.scheduleright.gateway.identity.persistence;

@@ -1,0 +1,2 @@
+/** Login, refresh, logout and user endpoints. */
+package org.scheduleright.gateway.identity.web;

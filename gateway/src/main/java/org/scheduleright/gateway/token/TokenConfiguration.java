@@ -1,0 +1,43 @@
+package org.scheduleright.gateway.token;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.scheduleright.gateway.token.persistence.RefreshTokenStore;
+import org.scheduleright.gateway.token.persistence.SigningKeys;
+import org.scheduleright.platform.auth.TokenProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Token issuing and the key ring, which also verifies incoming access tokens in place of a remote JWKS. */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+    @Bean
+    KeyRing keyRing(SigningKeys store, JwtProperties properties) {
+        return new KeyRing(store, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    JWKSource<SecurityContext> accessTokenKeys(KeyRing keyRing) {
+        return (selector, context) -> selector.select(new JWKSet(keyRing.publicKeys()));
+    }
+
+    @Bean
+    AccessTokens accessTokens(KeyRing keyRing, JwtProperties properties, TokenProperties verification) {
+        return new AccessTokens(keyRing, properties, verification, Clock.systemUTC());
+    }
+
+    @Bean
+    RefreshTokens refreshTokens(RefreshTokenStore store, JwtProperties properties) {
+        return new RefreshTokens(store, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    KeyRingMaintenance keyRingMaintenance(
+            KeyRing keyRing, RefreshTokens refreshTokens, JwtProperties properties, MeterRegistry registry) {
+        return new KeyRingMaintenance(keyRing, refreshTokens, properties, registry);
+    }
+}

@@ -1,0 +1,2 @@
+/** Access and refresh tokens and the signing-key ring shared by all replicas. */
+package org.scheduleright.gateway.token;

@@ -1,0 +1,2 @@
+/** The JWKS and on-demand key rotation. */
+package org.scheduleright.gateway.token.web;

@@ -1,0 +1,38 @@
+package org.scheduleright.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.scheduleright.platform.auth.Role;
+
+/** A user account is always complete and normalised. */
+class UserAccountTests {
+
+    @Test
+    void normalisesTheEmail() {
+        UserAccount user = new UserAccount(
+                "id", "  Someone@Example.TEST ", "Someone", "hash", Set.of(Role.STAFF), "org", Instant.now());
+        assertThat(user.email()).isEqualTo("someone@example.test");
+    }
+
+    @Test
+    void onlyAnAdminMayHaveNoOrganisation() {
+        assertThatThrownBy(() -> new UserAccount(
+                        "id", "a@example.test", "Someone", "hash", Set.of(Role.CLIENT), null, Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CLIENT");
+        assertThat(new UserAccount("id", "a@example.test", "Admin", "hash", Set.of(Role.ADMIN), null, Instant.now())
+                        .orgId())
+                .isNull();
+    }
+
+    @Test
+    void needsAtLeastOneRole() {
+        assertThatThrownBy(() ->
+                        new UserAccount("id", "a@example.test", "Someone", "hash", Set.of(), "org", Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
