@@ -25,6 +25,7 @@ class ReadinessIntegrationTests {
         @DynamicPropertySource
         static void infrastructure(DynamicPropertyRegistry registry) {
             ServiceTestProperties.all(registry, "booking");
+            registry.add("scheduleright.outbox.relay-enabled", () -> "false");
         }
 
         @Test
@@ -46,6 +47,7 @@ class ReadinessIntegrationTests {
         @DynamicPropertySource
         static void infrastructure(DynamicPropertyRegistry registry) {
             ServiceTestProperties.all(registry, "booking");
+            registry.add("scheduleright.outbox.relay-enabled", () -> "false");
             registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + Probes.deadPort());
         }
 

@@ -1,0 +1,42 @@
+package org.scheduleright.booking.booking;
+
+import java.time.Clock;
+import java.util.Arrays;
+import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.platform.config.InvalidConfigurationException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Wires the booking feature: the clock, the contact cipher of its events and its transactions. */
+@Configuration(proxyBeanMethods = false)
+class BookingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ContactCipher contactCipher(ContactProperties properties, Environment environment) {
+        boolean devKey = Arrays.stream(properties.encryptionKeys().split(","))
+                .anyMatch(entry -> entry.strip().startsWith(ContactProperties.DEV_ONLY_KID + ":"));
+        if (devKey && environment.acceptsProfiles(Profiles.of("production"))) {
+            throw new InvalidConfigurationException(java.util.List.of(
+                    "CONTACT_ENCRYPTION_KEYS must be set in production; the local dev-only key is refused"));
+        }
+        try {
+            return ContactCipher.fromKeys(properties.encryptionKeys());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(java.util.List.of(e.getMessage()));
+        }
+    }
+
+    @Bean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
+        return TransactionalOperator.create(transactions);
+    }
+}

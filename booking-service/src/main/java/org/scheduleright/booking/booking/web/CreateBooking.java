@@ -1,0 +1,53 @@
+package org.scheduleright.booking.booking.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.scheduleright.booking.booking.BookingRequest;
+import org.scheduleright.booking.booking.domain.ClientDetails;
+import org.scheduleright.booking.slot.domain.SlotId;
+import org.scheduleright.events.booking.BookingSource;
+import org.scheduleright.platform.error.ApiException;
+
+/** The body of a staff or client booking request. */
+record CreateBooking(
+        @NotBlank String slotId,
+        @NotBlank @Size(min = 2, max = 100) String clientName,
+        @NotBlank @Email @Size(max = 254) String clientEmail,
+
+        @Pattern(regexp = ClientDetails.E164, message = "must be in E.164 form such as +447700900123")
+        String clientPhone,
+
+        @Size(max = 500) String notes) {
+
+    static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+    BookingRequest toRequest(BookingSource source, String clientUserId) {
+        return request(slotId, clientName, clientEmail, clientPhone, notes, source, clientUserId);
+    }
+
+    static BookingRequest request(
+            String slotId,
+            String clientName,
+            String clientEmail,
+            String clientPhone,
+            String notes,
+            BookingSource source,
+            String clientUserId) {
+        SlotId slot = SlotId.parseOrNull(slotId);
+        if (slot == null) {
+            throw ApiException.validation("slotId", "must be a UUID");
+        }
+        try {
+            return new BookingRequest(
+                    slot,
+                    new ClientDetails(clientName.strip(), clientEmail.strip(), clientPhone),
+                    notes == null || notes.isBlank() ? null : notes,
+                    source,
+                    clientUserId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("clientEmail", "must be a well-formed email address");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The bookings HTTP API, for members and the public. */
+package org.scheduleright.booking.booking.web;

@@ -1,0 +1,2 @@
+/** Organisations, the tenants every other resource belongs to. */
+package org.scheduleright.booking.org;

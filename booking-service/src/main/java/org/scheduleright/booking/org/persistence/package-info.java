@@ -1,0 +1,2 @@
+/** Storage of organisations in MySQL through R2DBC. */
+package org.scheduleright.booking.org.persistence;

@@ -1,0 +1,2 @@
+/** The organisations HTTP API. */
+package org.scheduleright.booking.org.web;

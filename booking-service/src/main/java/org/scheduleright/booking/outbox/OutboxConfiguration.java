@@ -1,0 +1,48 @@
+package org.scheduleright.booking.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.util.UUID;
+import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
+import org.scheduleright.booking.outbox.persistence.Outbox;
+import org.scheduleright.booking.outbox.persistence.RelayLease;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the outbox relay and its backlog metrics. */
+@Configuration(proxyBeanMethods = false)
+class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "scheduleright.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    RelayConnections relayConnections(ConnectionFactory serviceConnections) {
+        return new RelayConnections(serviceConnections);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "scheduleright.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(
+            RelayConnections connections,
+            OutboxProperties properties,
+            Clock clock,
+            OutboxSignal signal,
+            MeterRegistry registry) {
+        return new OutboxRelay(
+                new Outbox(connections.client()),
+                new RelayLease(connections.client()),
+                () -> new KafkaEventPublisher(
+                        properties.bootstrapServers(), properties.sendTimeout(), "booking-outbox-relay"),
+                properties,
+                clock,
+                signal,
+                registry,
+                "relay-" + UUID.randomUUID());
+    }
+
+    @Bean
+    OutboxMetrics outboxMetrics(Outbox outbox, MeterRegistry registry, OutboxProperties properties) {
+        return new OutboxMetrics(outbox, registry, properties.metricsInterval());
+    }
+}

@@ -1,0 +1,2 @@
+/** The transactional outbox relay that publishes committed events to Kafka, and its metrics. */
+package org.scheduleright.booking.outbox;

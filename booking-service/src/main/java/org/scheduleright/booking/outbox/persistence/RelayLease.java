@@ -1,0 +1,44 @@
+package org.scheduleright.booking.outbox.persistence;
+
+import java.time.Duration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/**
+ * The leader lease of the outbox relay, one row timed by the database clock: only the instance holding an unexpired
+ * lease publishes, so events leave in one order.
+ */
+@Repository
+public class RelayLease {
+
+    public static final String NAME = "booking-outbox-relay";
+
+    private final DatabaseClient db;
+
+    public RelayLease(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Takes or renews the lease for {@code owner}; true when {@code owner} now holds it for {@code duration}. */
+    public Mono<Boolean> acquire(String owner, Duration duration) {
+        return db.sql("UPDATE outbox_relay_lease SET owner = :owner,"
+                        + " expires_at = DATE_ADD(UTC_TIMESTAMP(6), INTERVAL :micros MICROSECOND)"
+                        + " WHERE name = :name AND (owner = :owner OR owner IS NULL OR expires_at < UTC_TIMESTAMP(6))")
+                .bind("owner", owner)
+                .bind("micros", duration.toNanos() / 1000)
+                .bind("name", NAME)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Gives the lease up if {@code owner} holds it. */
+    public Mono<Void> release(String owner) {
+        return db.sql("UPDATE outbox_relay_lease SET owner = NULL, expires_at = UTC_TIMESTAMP(6)"
+                        + " WHERE name = :name AND owner = :owner")
+                .bind("name", NAME)
+                .bind("owner", owner)
+                .then();
+    }
+}

@@ -1,0 +1,2 @@
+/** The site value, free of frameworks. */
+package org.scheduleright.booking.site.domain;

@@ -1,0 +1,2 @@
+/** Sites of an organisation and the tenancy check that finds them. */
+package org.scheduleright.booking.site;

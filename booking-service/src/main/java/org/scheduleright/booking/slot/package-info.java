@@ -1,0 +1,2 @@
+/** Availability: opening, listing and withdrawing slots. */
+package org.scheduleright.booking.slot;

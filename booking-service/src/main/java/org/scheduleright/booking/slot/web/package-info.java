@@ -1,0 +1,2 @@
+/** The availability HTTP API, for members and the public. */
+package org.scheduleright.booking.slot.web;
