@@ -64,6 +64,14 @@ public abstract class ReminderIntegrationTest {
         registry.add("spring.kafka.consumer.group-id", () -> "reminder-service-" + UUID.randomUUID());
         registry.add("scheduleright.reminders.consumer.initial-backoff", () -> "50ms");
         registry.add("scheduleright.reminders.consumer.max-attempts", () -> "2");
+        // Generous quotas in a namespace of this run, so that tests sending many SMS are not limited by each other;
+        // the quota tests build their own tight quotas.
+        registry.add("scheduleright.sms-quota.key-prefix", () -> "test:" + UUID.randomUUID() + ":");
+        registry.add("scheduleright.sms-quota.recipient-per-hour", () -> "100000");
+        registry.add("scheduleright.sms-quota.recipient-per-day", () -> "100000");
+        registry.add("scheduleright.sms-quota.org-per-day", () -> "100000");
+        registry.add("scheduleright.sms-quota.overall-per-hour", () -> "100000");
+        registry.add("scheduleright.sms-quota.redis-timeout", () -> "10s");
     }
 
     /** A client for this service's HTTP API. */

@@ -1,5 +1,6 @@
 package org.scheduleright.reminder.booking;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +11,12 @@ import org.scheduleright.events.booking.BookingCompleted;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingMarkedNoShow;
 import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
@@ -117,7 +122,13 @@ public class BookingEventHandler {
                 event.occurredAt(),
                 event.eventId());
         return bookings.save(booking, now)
-                .then(booking.isActive() ? replan(booking, now, scheduled) : cancel(event, now));
+                .then(bookings.rememberPhoneHash(booking.bookingId(), phoneHash(booking.contact())))
+                .then(booking.isActive() ? replan(booking, now, scheduled) : cancel(event, now, scheduled));
+    }
+
+    private String phoneHash(EncryptedContact contact) {
+        String phone = cipher.decrypt(contact).phone();
+        return PhoneNumber.isValid(phone) ? new PhoneNumber(phone).hash() : null;
     }
 
     private Mono<Void> replan(KnownBooking booking, Instant now, List<UUID> scheduled) {
@@ -134,12 +145,43 @@ public class BookingEventHandler {
         return superseded.then(planned);
     }
 
-    private Mono<Void> cancel(BookingLifecycle event, Instant now) {
+    private Mono<Void> cancel(BookingLifecycle event, Instant now, List<UUID> scheduled) {
         String reason = event instanceof BookingCancelled
                 ? "booking_cancelled"
                 : event instanceof BookingCompleted
                         ? "booking_completed"
                         : event instanceof BookingMarkedNoShow ? "booking_no_show" : "booking_closed";
-        return reminders.cancelPending(event.bookingId(), null, reason, now).then();
+        Mono<Void> notice =
+                event instanceof BookingCancelled ? cancellationNotice(event, now, scheduled) : Mono.empty();
+        return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);
+    }
+
+    /**
+     * Queues the one notice of a cancelled future appointment when the organisation wants them; its id derives from
+     * the booking, so that a second cancellation event never queues a second notice.
+     */
+    private Mono<Void> cancellationNotice(BookingLifecycle event, Instant now, List<UUID> scheduled) {
+        String phoneHash = phoneHash(event.contact());
+        if (phoneHash == null || !event.startTime().isAfter(now)) {
+            return Mono.empty();
+        }
+        UUID noticeId =
+                UUID.nameUUIDFromBytes(("cancellation-notice:" + event.bookingId()).getBytes(StandardCharsets.UTF_8));
+        return settings.of(event.orgId())
+                .filter(ReminderSettings::sendCancellationNotice)
+                .flatMap(orgSettings -> reminders.queue(
+                        noticeId,
+                        ReminderKind.CANCELLATION,
+                        event.orgId(),
+                        event.bookingId(),
+                        event.startTime(),
+                        null,
+                        null,
+                        null,
+                        phoneHash,
+                        now))
+                .filter(Boolean::booleanValue)
+                .doOnNext(queued -> scheduled.add(noticeId))
+                .then();
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
@@ -33,7 +34,8 @@ class ReminderConfiguration {
             @Qualifier("claimTransactions") TransactionalOperator claimTransactions,
             MeterRegistry meters,
             Clock clock,
-            ReminderProperties properties) {
+            ReminderProperties properties,
+            SmsQuotas quotas) {
         return new SmsDispatcher(
                 reminders,
                 bookings,
@@ -47,7 +49,8 @@ class ReminderConfiguration {
                 meters,
                 clock,
                 properties,
-                properties.workerId());
+                properties.workerId(),
+                quotas);
     }
 
     @Bean

@@ -7,11 +7,18 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.contact.Contact;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.quota.QuotaDecision;
+import org.scheduleright.reminder.quota.SmsQuotas;
+import org.scheduleright.reminder.reminder.domain.MessageTemplate;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.domain.SmsSegments;
@@ -65,6 +72,8 @@ class SmsDispatcher {
 
     private final String workerId;
 
+    private final SmsQuotas quotas;
+
     SmsDispatcher(
             Reminders reminders,
             KnownBookings bookings,
@@ -78,7 +87,8 @@ class SmsDispatcher {
             MeterRegistry meters,
             Clock clock,
             ReminderProperties properties,
-            String workerId) {
+            String workerId,
+            SmsQuotas quotas) {
         this.reminders = reminders;
         this.bookings = bookings;
         this.settings = settings;
@@ -92,6 +102,7 @@ class SmsDispatcher {
         this.clock = clock;
         this.properties = properties;
         this.workerId = workerId;
+        this.quotas = quotas;
     }
 
     /** Claims one batch of due reminders and handles each; emits how many were claimed. */
@@ -117,9 +128,11 @@ class SmsDispatcher {
         AtomicBoolean handedOver = new AtomicBoolean();
         return reminders
                 .find(id)
-                .flatMap(reminder -> bookings.find(reminder.bookingId())
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty())
+                .flatMap(reminder -> (reminder.bookingId() == null
+                                ? Mono.just(Optional.<KnownBooking>empty())
+                                : bookings.find(reminder.bookingId())
+                                        .map(Optional::of)
+                                        .defaultIfEmpty(Optional.empty()))
                         .flatMap(booking -> decide(reminder, booking.orElse(null), handedOver)))
                 .onErrorResume(error -> {
                     log.error(
@@ -135,36 +148,82 @@ class SmsDispatcher {
 
     private Mono<Void> decide(ReminderRow reminder, KnownBooking booking, AtomicBoolean handedOver) {
         UUID id = reminder.id();
-        if (booking == null || !booking.isActive() || !booking.startTime().equals(reminder.appointmentStart())) {
+        if (reminder.bookingId() == null) {
+            String phone = reminder.recipient() == null
+                    ? null
+                    : cipher.decrypt(reminder.recipient()).phone();
+            return deliverTo(reminder, phone, orgSettings -> reminder.body(), handedOver);
+        }
+        boolean cancellation = reminder.kind() == ReminderKind.CANCELLATION;
+        boolean unchanged = booking != null
+                && (cancellation
+                        ? booking.status() == BookingStatus.CANCELLED
+                        : booking.isActive() && booking.startTime().equals(reminder.appointmentStart()));
+        if (!unchanged) {
             return finish(id, ReminderStatus.CANCELLED, "booking_changed", null, null);
         }
-        if (!policy.isStillWorthSending(booking.startTime(), clock.instant())) {
+        Instant now = clock.instant();
+        boolean late = switch (reminder.kind()) {
+            case REMINDER -> !policy.isStillWorthSending(booking.startTime(), now);
+            case CANCELLATION -> !booking.startTime().isAfter(now);
+            case MANUAL -> false;
+        };
+        if (late) {
             return finish(id, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
         }
         Contact contact = cipher.decrypt(booking.contact());
-        if (!contact.hasPhone()) {
+        MessageTemplate fixed = cancellation ? MessageTemplate.CANCELLATION : null;
+        return deliverTo(
+                reminder,
+                contact.phone(),
+                orgSettings -> (fixed == null ? orgSettings.template() : fixed)
+                        .renderFor(contact.name(), booking.siteName(), booking.startTime(), booking.timezone()),
+                handedOver);
+    }
+
+    /** Checks the number and its opt-out, renders the text with the organisation's settings and sends it. */
+    private Mono<Void> deliverTo(
+            ReminderRow reminder, String number, Function<ReminderSettings, String> render, AtomicBoolean handedOver) {
+        UUID id = reminder.id();
+        if (number == null) {
             return finish(id, ReminderStatus.SKIPPED, "no_phone", null, null);
         }
-        if (!PhoneNumber.isValid(contact.phone())) {
+        if (!PhoneNumber.isValid(number)) {
             return finish(id, ReminderStatus.FAILED, "invalid_number", null, null);
         }
-        PhoneNumber phone = new PhoneNumber(contact.phone());
+        PhoneNumber phone = new PhoneNumber(number);
         return optOuts.isOptedOut(phone)
                 .flatMap(optedOut -> optedOut
                         ? finish(id, ReminderStatus.SKIPPED, "opted_out", null, null)
                         : settings.of(reminder.orgId()).flatMap(orgSettings -> {
-                            String body = orgSettings
-                                    .template()
-                                    .renderFor(
-                                            contact.name(),
-                                            booking.siteName(),
-                                            booking.startTime(),
-                                            booking.timezone());
+                            String body = render.apply(orgSettings);
                             int segments = SmsSegments.count(body);
-                            handedOver.set(true);
-                            return sender.send(new SmsMessage(id, phone, body))
-                                    .flatMap(outcome -> record(id, outcome, segments, phone));
+                            return sendWithinQuota(reminder, phone, body, segments, handedOver);
                         }));
+    }
+
+    /**
+     * Takes the SMS from the quotas right before sending: over quota it is skipped ({@code quota}); when Redis cannot
+     * be asked nothing is sent and the reminder goes back to the queue for a later attempt (fail closed).
+     */
+    private Mono<Void> sendWithinQuota(
+            ReminderRow reminder, PhoneNumber phone, String body, int segments, AtomicBoolean handedOver) {
+        UUID id = reminder.id();
+        return quotas.acquire(reminder.orgId(), phone).flatMap(decision -> {
+            if (decision instanceof QuotaDecision.Exceeded exceeded) {
+                log.info("Reminder {} is over the {} SMS quota", id, exceeded.scope());
+                return finish(id, ReminderStatus.SKIPPED, "quota", segments, null);
+            }
+            if (decision instanceof QuotaDecision.Unavailable) {
+                Instant now = clock.instant();
+                return reminders
+                        .defer(id, now.plus(quotas.unavailableRetry()), now)
+                        .then();
+            }
+            handedOver.set(true);
+            return sender.send(new SmsMessage(id, phone, body))
+                    .flatMap(outcome -> record(id, outcome, segments, phone));
+        });
     }
 
     private Mono<Void> record(UUID id, SmsOutcome outcome, int segments, PhoneNumber phone) {

@@ -30,6 +30,7 @@ import org.scheduleright.platform.testing.TestInfrastructure;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
@@ -84,6 +85,9 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
     @Autowired
     ReminderEvents events;
 
+    @Autowired
+    SmsQuotas quotas;
+
     private SmsDispatcher worker(SmsSender sender, String name) {
         return new SmsDispatcher(
                 reminders,
@@ -98,7 +102,8 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
                 meters,
                 Clock.systemUTC(),
                 properties,
-                name);
+                name,
+                quotas);
     }
 
     private static Mono<Integer> drain(SmsDispatcher worker) {

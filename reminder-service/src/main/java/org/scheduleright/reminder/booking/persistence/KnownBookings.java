@@ -75,6 +75,15 @@ public class KnownBookings {
                 .then();
     }
 
+    /** Stores the SHA-256 hash of the booking's number (null: none), so that a STOP can find its reminders. */
+    public Mono<Void> rememberPhoneHash(UUID bookingId, String phoneHash) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql(
+                        "UPDATE bookings SET phone_hash = :hash WHERE booking_id = :id")
+                .bind("id", bookingId.toString());
+        spec = phoneHash == null ? spec.bindNull("hash", String.class) : spec.bind("hash", phoneHash);
+        return spec.then();
+    }
+
     private static KnownBooking read(Readable row) {
         return new KnownBooking(
                 UUID.fromString(row.get("booking_id", String.class)),

@@ -27,6 +27,11 @@ public record MessageTemplate(String text) {
     public static final MessageTemplate DEFAULT = new MessageTemplate(
             "Hi {{name}}, reminder: your appointment at {{site}} on {{date}} at {{time}}. Reply STOP to opt out.");
 
+    /** The notice sent when a booking is cancelled and the organisation announces cancellations. */
+    public static final MessageTemplate CANCELLATION =
+            new MessageTemplate("Hi {{name}}, your appointment at {{site}} on {{date}} at {{time}} has been cancelled."
+                    + " Reply STOP to opt out.");
+
     public MessageTemplate {
         Objects.requireNonNull(text, "template must not be null");
         if (text.isBlank()) {

@@ -66,6 +66,10 @@ public class ReminderEvents {
     }
 
     private ReminderActivity eventOf(ReminderRow row) {
+        if (row.bookingId() == null) {
+            // A hand-written message to a bare number has no booking: the reminder stream is keyed by booking.
+            return null;
+        }
         UUID id = UUID.randomUUID();
         var now = clock.instant();
         return switch (row.status()) {

@@ -2,9 +2,18 @@ package org.scheduleright.reminder.reminder.persistence;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.scheduleright.events.contact.EncryptedContact;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 
-/** One row of the reminders table. */
+/**
+ * One row of the reminders table.
+ *
+ * @param bookingId the booking, or null for a hand-written message to a bare number
+ * @param appointmentStart the appointment the SMS is about, or null without a booking
+ * @param body the hand-written text, or null when the text is rendered at send time
+ * @param recipient the encrypted number of a message without a booking, else null
+ */
 public record ReminderRow(
         UUID id,
         UUID bookingId,
@@ -15,4 +24,7 @@ public record ReminderRow(
         ReminderStatus status,
         String reason,
         Integer segments,
-        String twilioSid) {}
+        String twilioSid,
+        ReminderKind kind,
+        String body,
+        EncryptedContact recipient) {}

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -69,6 +71,64 @@ public class Reminders {
                         : revived.flatMap(rows -> rows > 0 ? Mono.just(id) : Mono.empty()));
     }
 
+    /**
+     * Queues a message outside the reminder plan, due at once: sent by hand (about a booking, or with its own text to
+     * an encrypted number) or a cancellation notice. Emits false when a message with that id exists already.
+     */
+    public Mono<Boolean> queue(
+            UUID id,
+            ReminderKind kind,
+            UUID orgId,
+            UUID bookingId,
+            Instant appointmentStart,
+            String body,
+            EncryptedContact recipient,
+            String requestedBy,
+            String phoneHash,
+            Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql(
+                        "INSERT IGNORE INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start,"
+                                + " planned_at, status, kind, body, recipient, requested_by, phone_hash, created_at,"
+                                + " updated_at) VALUES (:id, :booking, :org, NULL, :start, :now, 'scheduled', :kind,"
+                                + " :body, :recipient, :requestedBy, :phoneHash, :now, :now)")
+                .bind("id", id.toString())
+                .bind("org", orgId.toString())
+                .bind("kind", kind.code())
+                .bind("now", toColumn(now));
+        spec = bookingId == null ? spec.bindNull("booking", String.class) : spec.bind("booking", bookingId.toString());
+        spec = appointmentStart == null
+                ? spec.bindNull("start", LocalDateTime.class)
+                : spec.bind("start", toColumn(appointmentStart));
+        spec = body == null ? spec.bindNull("body", String.class) : spec.bind("body", body);
+        spec = recipient == null ? spec.bindNull("recipient", String.class) : spec.bind("recipient", recipient.token());
+        spec = requestedBy == null ? spec.bindNull("requestedBy", String.class) : spec.bind("requestedBy", requestedBy);
+        spec = phoneHash == null ? spec.bindNull("phoneHash", String.class) : spec.bind("phoneHash", phoneHash);
+        return spec.fetch().rowsUpdated().map(rows -> rows > 0);
+    }
+
+    /**
+     * Skips every reminder still waiting to be sent to a number that just opted out (by the number's hash, on the
+     * reminder itself or on its booking); emits the ids that changed.
+     */
+    public Mono<List<UUID>> skipPendingTo(String phoneHash, String reason, Instant now) {
+        return database.sql("SELECT id FROM reminders WHERE status = 'scheduled' AND (phone_hash = :hash"
+                        + " OR booking_id IN (SELECT booking_id FROM bookings WHERE phone_hash = :hash))")
+                .bind("hash", phoneHash)
+                .map(row -> UUID.fromString(row.get("id", String.class)))
+                .all()
+                .collectList()
+                .flatMap(ids -> ids.isEmpty()
+                        ? Mono.just(ids)
+                        : database.sql("UPDATE reminders SET status = 'skipped', reason = :reason, updated_at = :now"
+                                        + " WHERE status = 'scheduled' AND id IN (:ids)")
+                                .bind("reason", reason)
+                                .bind("now", toColumn(now))
+                                .bind("ids", ids.stream().map(UUID::toString).toList())
+                                .fetch()
+                                .rowsUpdated()
+                                .thenReturn(ids));
+    }
+
     /** The reason given to reminders cancelled because their booking moved to another time. */
     public static final String RESCHEDULED = "rescheduled";
 
@@ -77,7 +137,7 @@ public class Reminders {
         String keep = keepStart == null ? "" : " AND appointment_start <> :keep";
         DatabaseClient.GenericExecuteSpec spec = database.sql("UPDATE reminders SET status = 'cancelled',"
                         + " reason = :reason, updated_at = :now WHERE booking_id = :booking AND status = 'scheduled'"
-                        + keep)
+                        + " AND kind = 'reminder'" + keep)
                 .bind("reason", reason)
                 .bind("now", toColumn(now))
                 .bind("booking", bookingId.toString());
@@ -118,6 +178,15 @@ public class Reminders {
                 .one();
     }
 
+    /** Finds the reminder Twilio knows by that message sid. */
+    public Mono<ReminderRow> findBySid(String sid) {
+        return database.sql("SELECT * FROM reminders WHERE twilio_sid = :sid")
+                .bind("sid", sid)
+                .map(Reminders::read)
+                .all()
+                .next();
+    }
+
     public Flux<ReminderRow> ofBooking(UUID bookingId) {
         return database.sql("SELECT * FROM reminders WHERE booking_id = :booking ORDER BY planned_at, lead_time_hours")
                 .bind("booking", bookingId.toString())
@@ -150,6 +219,18 @@ public class Reminders {
     public Mono<Boolean> release(UUID id, Instant now) {
         return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, updated_at = :now"
                         + " WHERE id = :id AND status = 'sending'")
+                .bind("now", toColumn(now))
+                .bind("id", id.toString())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
+    }
+
+    /** Gives a claimed reminder back to the queue, due again only at {@code until}; nothing was sent. */
+    public Mono<Boolean> defer(UUID id, Instant until, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, planned_at = :until,"
+                        + " updated_at = :now WHERE id = :id AND status = 'sending'")
+                .bind("until", toColumn(until))
                 .bind("now", toColumn(now))
                 .bind("id", id.toString())
                 .fetch()
@@ -194,16 +275,22 @@ public class Reminders {
 
     private static ReminderRow read(Readable row) {
         String sid = row.get("twilio_sid", String.class);
+        String booking = row.get("booking_id", String.class);
+        LocalDateTime start = row.get("appointment_start", LocalDateTime.class);
+        String recipient = row.get("recipient", String.class);
         return new ReminderRow(
                 UUID.fromString(row.get("id", String.class)),
-                UUID.fromString(row.get("booking_id", String.class)),
+                booking == null ? null : UUID.fromString(booking),
                 UUID.fromString(row.get("org_id", String.class)),
                 row.get("lead_time_hours", Integer.class),
-                fromColumn(row.get("appointment_start", LocalDateTime.class)),
+                start == null ? null : fromColumn(start),
                 fromColumn(row.get("planned_at", LocalDateTime.class)),
                 ReminderStatus.ofCode(row.get("status", String.class)),
                 row.get("reason", String.class),
                 row.get("segments", Integer.class),
-                sid);
+                sid,
+                ReminderKind.ofCode(row.get("kind", String.class)),
+                row.get("body", String.class),
+                recipient == null ? null : new EncryptedContact(recipient));
     }
 }

@@ -3,6 +3,7 @@ package org.scheduleright.reminder.webhook.web;
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.sms.twilio.TwilioProperties;
@@ -21,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,8 +53,16 @@ class TwilioWebhookController {
 
     private final Clock clock;
 
+    private final ReminderEvents events;
+
     TwilioWebhookController(
-            TwilioProperties twilio, Reminders reminders, OptOuts optOuts, MeterRegistry meters, Clock clock) {
+            TwilioProperties twilio,
+            Reminders reminders,
+            OptOuts optOuts,
+            MeterRegistry meters,
+            Clock clock,
+            ReminderEvents events) {
+        this.events = events;
         this.twilio = twilio;
         this.reminders = reminders;
         this.optOuts = optOuts;
@@ -77,11 +88,13 @@ class TwilioWebhookController {
             } else {
                 settled = Mono.just(false);
             }
-            return settled.doOnNext(changed -> {
-                        if (changed) {
-                            meters.counter("scheduleright.reminders.delivery", "status", status)
-                                    .increment();
+            return settled.flatMap(changed -> {
+                        if (!changed) {
+                            return Mono.empty();
                         }
+                        meters.counter("scheduleright.reminders.delivery", "status", status)
+                                .increment();
+                        return reminders.findBySid(sid).flatMap(row -> events.publishCurrent(row.id()));
                     })
                     .thenReturn(twiml());
         });
@@ -97,8 +110,20 @@ class TwilioWebhookController {
             }
             PhoneNumber phone = new PhoneNumber(from);
             if (STOP.contains(keyword)) {
-                log.info("A number opted out of SMS reminders");
-                return optOuts.optOut(phone, clock.instant()).thenReturn(twiml());
+                Instant now = clock.instant();
+                return optOuts.optOut(phone, now)
+                        .then(reminders.skipPendingTo(phone.hash(), "opted_out", now))
+                        .flatMap(skipped -> {
+                            log.info(
+                                    "A number opted out of SMS reminders; {} pending reminder(s) skipped",
+                                    skipped.size());
+                            meters.counter("scheduleright.reminders", "status", "skipped", "reason", "opted_out")
+                                    .increment(skipped.size());
+                            return Flux.fromIterable(skipped)
+                                    .concatMap(events::publishCurrent)
+                                    .then();
+                        })
+                        .thenReturn(twiml());
             }
             if (START.contains(keyword)) {
                 log.info("A number opted back in to SMS reminders");

@@ -1,6 +1,7 @@
 package org.scheduleright.reminder.webhook.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingStatus;
+import org.scheduleright.events.reminder.ReminderDelivered;
+import org.scheduleright.events.reminder.ReminderFailed;
+import org.scheduleright.events.reminder.ReminderSkipped;
+import org.scheduleright.reminder.ReminderActivityRecorder;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
@@ -98,6 +103,38 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         return id;
     }
 
+    /** Stores a booking of the number with its phone hash and one pending reminder due in a day. */
+    private UUID pendingReminderTo(String phone) {
+        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), phone);
+        Instant now = Instant.now();
+        return bookings.save(
+                        new KnownBooking(
+                                created.bookingId(),
+                                created.orgId(),
+                                created.siteId(),
+                                BookingStatus.CONFIRMED,
+                                created.startTime(),
+                                created.endTime(),
+                                created.timezone(),
+                                null,
+                                created.contact(),
+                                now,
+                                created.eventId()),
+                        now)
+                .then(bookings.rememberPhoneHash(created.bookingId(), new PhoneNumber(phone).hash()))
+                .then(reminders.plan(
+                        created.bookingId(),
+                        created.orgId(),
+                        created.startTime(),
+                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
+                        now))
+                .block();
+    }
+
+    private static String randomNumber(String prefix) {
+        return prefix + (1000000 + (int) (Math.random() * 8999999));
+    }
+
     private ReminderRow reminder(UUID id) {
         return reminders.find(id).block();
     }
@@ -177,5 +214,57 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
                 .isForbidden();
 
         assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isFalse();
+    }
+
+    @Test
+    void publishesDeliveredAndFailedEventsFromStatusCallbacks() throws Exception {
+        String deliveredSid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        String failedSid = "SM" + UUID.randomUUID().toString().replace("-", "");
+        UUID delivered = sentReminder(deliveredSid);
+        UUID failed = sentReminder(failedSid);
+        Map<String, String> deliveredForm = Map.of("MessageSid", deliveredSid, "MessageStatus", "delivered");
+        Map<String, String> failedForm =
+                Map.of("MessageSid", failedSid, "MessageStatus", "failed", "ErrorCode", "30006");
+
+        try (ReminderActivityRecorder activity = new ReminderActivityRecorder()) {
+            post("/webhooks/twilio/status", deliveredForm, sign("/webhooks/twilio/status", deliveredForm))
+                    .expectStatus()
+                    .isOk();
+            post("/webhooks/twilio/status", failedForm, sign("/webhooks/twilio/status", failedForm))
+                    .expectStatus()
+                    .isOk();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(activity.eventsOf(delivered)).hasAtLeastOneElementOfType(ReminderDelivered.class);
+                assertThat(activity.eventsOf(failed))
+                        .filteredOn(ReminderFailed.class::isInstance)
+                        .extracting(event -> ((ReminderFailed) event).reason())
+                        .containsExactly("twilio:30006");
+            });
+        }
+    }
+
+    @Test
+    void skipsThePendingRemindersOfANumberAtOnceWhenItRepliesStop() throws Exception {
+        String from = randomNumber("+3364");
+        UUID pending = pendingReminderTo(from);
+        UUID otherNumber = pendingReminderTo(randomNumber("+3365"));
+        Map<String, String> stop = Map.of("From", from, "Body", "STOP");
+
+        try (ReminderActivityRecorder activity = new ReminderActivityRecorder()) {
+            post("/webhooks/twilio/inbound", stop, sign("/webhooks/twilio/inbound", stop))
+                    .expectStatus()
+                    .isOk();
+
+            assertThat(reminder(pending))
+                    .extracting(ReminderRow::status, ReminderRow::reason)
+                    .containsExactly(ReminderStatus.SKIPPED, "opted_out");
+            assertThat(reminder(otherNumber).status()).isEqualTo(ReminderStatus.SCHEDULED);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(activity.eventsOf(pending))
+                            .filteredOn(ReminderSkipped.class::isInstance)
+                            .extracting(event -> ((ReminderSkipped) event).reason())
+                            .containsExactly("opted_out"));
+        }
     }
 }

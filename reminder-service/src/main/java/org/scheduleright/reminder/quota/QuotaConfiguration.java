@@ -1,0 +1,21 @@
+package org.scheduleright.reminder.quota;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the Redis-backed SMS quotas on the service's Redis (REDIS_URL). */
+@Configuration(proxyBeanMethods = false)
+class QuotaConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SmsQuotas smsQuotas(
+            @Value("${spring.data.redis.url}") String redisUrl,
+            QuotaProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        return new SmsQuotas(redisUrl, properties, meters, clock);
+    }
+}

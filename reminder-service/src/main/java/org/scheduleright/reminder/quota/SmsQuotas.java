@@ -1,0 +1,249 @@
+package org.scheduleright.reminder.quota;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The SMS quotas (per recipient number, per organisation per day, overall per hour) and the per-user manual-send
+ * limit as Bucket4j buckets in Redis, shared by all replicas; any Redis failure answers "unavailable" (fail closed).
+ */
+public class SmsQuotas implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsQuotas.class);
+
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final RedisClient client;
+
+    private final QuotaProperties properties;
+
+    private final MeterRegistry meters;
+
+    private final Clock clock;
+
+    private final BucketConfiguration recipient;
+
+    private final BucketConfiguration org;
+
+    private final BucketConfiguration overall;
+
+    private final BucketConfiguration manual;
+
+    private final Map<UUID, OrgUsage> orgUsage = new ConcurrentHashMap<>();
+
+    private volatile double overallRatio;
+
+    private volatile StatefulRedisConnection<byte[], byte[]> connection;
+
+    private volatile AsyncProxyManager<String> buckets;
+
+    /** The last known share of an organisation's daily budget in use. */
+    private record OrgUsage(double ratio, Instant seenAt) {}
+
+    public SmsQuotas(String redisUrl, QuotaProperties properties, MeterRegistry meters, Clock clock) {
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(properties.redisTimeout());
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(properties.redisTimeout())
+                        .build())
+                .build());
+        this.recipient = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(properties.recipientPerHour())
+                        .refillIntervally(properties.recipientPerHour(), HOUR))
+                .addLimit(limit -> limit.capacity(properties.recipientPerDay())
+                        .refillIntervally(properties.recipientPerDay(), DAY))
+                .build();
+        this.org = perWindow(properties.orgPerDay(), DAY);
+        this.overall = perWindow(properties.overallPerHour(), HOUR);
+        this.manual = perWindow(properties.manualSendsPerHour(), HOUR);
+        Gauge.builder("scheduleright.sms.quota.usage.ratio", this, SmsQuotas::highestOrgRatio)
+                .description("Share of the daily SMS budget used by the busiest organisation seen in the last day")
+                .tag("scope", "org")
+                .register(meters);
+        Gauge.builder("scheduleright.sms.quota.usage.ratio", this, quotas -> quotas.overallRatio)
+                .description("Share of the hourly overall SMS quota in use")
+                .tag("scope", "overall")
+                .register(meters);
+    }
+
+    private static BucketConfiguration perWindow(long capacity, Duration window) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillIntervally(capacity, window))
+                .build();
+    }
+
+    /**
+     * Takes one SMS from the recipient's, the organisation's and the overall quota, in that order; when one is used
+     * up, the units already taken are given back and the answer names the exhausted scope.
+     */
+    public Mono<QuotaDecision> acquire(UUID orgId, PhoneNumber to) {
+        return Mono.defer(() -> consume("recipient:" + to.hash(), recipient).flatMap(byRecipient -> {
+                    if (!byRecipient.isConsumed()) {
+                        return Mono.just(rejected("recipient"));
+                    }
+                    return consume("org:" + orgId, org).flatMap(byOrg -> {
+                        if (!byOrg.isConsumed()) {
+                            return refund("recipient:" + to.hash(), recipient).thenReturn(rejected("org"));
+                        }
+                        noteOrgUsage(orgId, byOrg.getRemainingTokens());
+                        return consume("overall", overall).flatMap(byAll -> {
+                            overallRatio = ratio(properties.overallPerHour(), byAll.getRemainingTokens());
+                            if (!byAll.isConsumed()) {
+                                return refund("recipient:" + to.hash(), recipient)
+                                        .then(refund("org:" + orgId, org))
+                                        .thenReturn(rejected("overall"));
+                            }
+                            return Mono.just((QuotaDecision) new QuotaDecision.Allowed());
+                        });
+                    });
+                }))
+                .onErrorResume(error -> {
+                    meters.counter("scheduleright.sms.quota.unavailable").increment();
+                    log.warn(
+                            "SMS quotas could not be checked ({}); nothing is sent until they can",
+                            error.getClass().getSimpleName());
+                    return Mono.just(new QuotaDecision.Unavailable());
+                });
+    }
+
+    /** How much later a reminder is tried again when the quotas could not be checked. */
+    public Duration unavailableRetry() {
+        return properties.unavailableRetry();
+    }
+
+    /** Counts one manual-send request of a user against the per-user hourly limit. */
+    public Mono<RateLimitProbe> tryManualSend(String userId) {
+        long limit = properties.manualSendsPerHour();
+        return consume("user:" + userId, manual)
+                .map(probe -> new RateLimitProbe(
+                        probe.isConsumed(),
+                        limit,
+                        probe.getRemainingTokens(),
+                        seconds(probe.getNanosToWaitForReset()),
+                        probe.isConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()))));
+    }
+
+    private QuotaDecision rejected(String scope) {
+        meters.counter("scheduleright.sms.quota.rejections", "scope", scope).increment();
+        return new QuotaDecision.Exceeded(scope);
+    }
+
+    private void noteOrgUsage(UUID orgId, long remaining) {
+        double ratio = ratio(properties.orgPerDay(), remaining);
+        OrgUsage before = orgUsage.put(orgId, new OrgUsage(ratio, clock.instant()));
+        boolean crossed =
+                ratio >= properties.warnRatio() && (before == null || before.ratio() < properties.warnRatio());
+        if (crossed) {
+            log.warn(
+                    "Organisation {} has used {}% of its daily SMS budget of {}",
+                    orgId, Math.round(ratio * 100), properties.orgPerDay());
+        }
+    }
+
+    private double highestOrgRatio() {
+        Instant dayAgo = clock.instant().minus(DAY);
+        orgUsage.values().removeIf(usage -> usage.seenAt().isBefore(dayAgo));
+        return orgUsage.values().stream().mapToDouble(OrgUsage::ratio).max().orElse(0);
+    }
+
+    private static double ratio(long capacity, long remaining) {
+        return (double) (capacity - remaining) / capacity;
+    }
+
+    private static long seconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+    }
+
+    private Mono<ConsumptionProbe> consume(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration)
+                .flatMap(bucket -> Mono.fromFuture(() -> bucket.tryConsumeAndReturnRemaining(1))
+                        .timeout(properties.redisTimeout()));
+    }
+
+    private Mono<Void> refund(String key, BucketConfiguration configuration) {
+        return bucket(key, configuration)
+                .flatMap(bucket -> Mono.fromFuture(() -> bucket.addTokens(1)).timeout(properties.redisTimeout()))
+                .then();
+    }
+
+    private Mono<AsyncBucketProxy> bucket(String key, BucketConfiguration configuration) {
+        return manager()
+                .map(manager -> manager.builder()
+                        .withImplicitConfigurationReplacement(version(configuration), TokensInheritanceStrategy.AS_IS)
+                        .build(properties.keyPrefix() + key, () -> CompletableFuture.completedFuture(configuration)));
+    }
+
+    private static long version(BucketConfiguration configuration) {
+        return Math.abs((long) Objects.hash(Arrays.stream(configuration.getBandwidths())
+                .map(bandwidth -> bandwidth.getCapacity() + "/" + bandwidth.getRefillPeriodNanos())
+                .toList()));
+    }
+
+    private Mono<AsyncProxyManager<String>> manager() {
+        AsyncProxyManager<String> current = buckets;
+        if (current != null) {
+            return Mono.just(current);
+        }
+        return Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private synchronized AsyncProxyManager<String> connect() {
+        if (buckets == null) {
+            StatefulRedisConnection<byte[], byte[]> opened = client.connect(ByteArrayCodec.INSTANCE);
+            connection = opened;
+            buckets = Bucket4jLettuce.casBasedBuilder(opened)
+                    .expirationAfterWrite(
+                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                    .build()
+                    .asAsync()
+                    .withMapper((String key) -> key.getBytes(StandardCharsets.UTF_8));
+        }
+        return buckets;
+    }
+
+    @Override
+    public void close() {
+        StatefulRedisConnection<byte[], byte[]> current = connection;
+        if (current != null) {
+            current.close();
+        }
+        client.shutdown();
+    }
+}

@@ -1,0 +1,175 @@
+package org.scheduleright.reminder.reminder.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.scheduleright.events.contact.Contact;
+import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.platform.auth.AuthenticatedUser;
+import org.scheduleright.platform.auth.Role;
+import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.reminder.booking.persistence.KnownBooking;
+import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.quota.RateLimitProbe;
+import org.scheduleright.reminder.quota.SmsQuotas;
+import org.scheduleright.reminder.reminder.domain.MessageTemplate;
+import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lets staff send one SMS now, about a booking of their organisation or with their own text to a number; it is queued
+ * as a reminder and leaves through the dispatcher, within the same quotas, at most once; 10 requests per user per hour.
+ */
+@RestController
+class ManualSendController {
+
+    /** Placeholder name and e-mail under which a bare number is encrypted with the contact key. */
+    private static final String NO_NAME = "Recipient";
+
+    private static final String NO_EMAIL = "no-reply@invalid";
+
+    private static final String POLICY = "manual-send";
+
+    /** Either a booking, or a number and a text. */
+    record SendRequest(UUID bookingId, String phoneNumber, String message) {}
+
+    /** The queued message. */
+    record SendAccepted(UUID id, String status) {}
+
+    private final SmsQuotas quotas;
+
+    private final KnownBookings bookings;
+
+    private final Reminders reminders;
+
+    private final ContactCipher cipher;
+
+    private final ReminderEvents events;
+
+    private final Clock clock;
+
+    ManualSendController(
+            SmsQuotas quotas,
+            KnownBookings bookings,
+            Reminders reminders,
+            ContactCipher cipher,
+            ReminderEvents events,
+            Clock clock) {
+        this.quotas = quotas;
+        this.bookings = bookings;
+        this.reminders = reminders;
+        this.cipher = cipher;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/reminders/send")
+    Mono<ResponseEntity<SendAccepted>> send(
+            @RequestBody SendRequest request, AuthenticatedUser user, ServerWebExchange exchange) {
+        user.requireAtLeast(Role.STAFF);
+        return quotas.tryManualSend(user.userId())
+                .onErrorMap(error -> new ApiException(
+                        ErrorCode.SERVICE_UNAVAILABLE, "Sending is unavailable right now, try again later"))
+                .flatMap(probe -> {
+                    writeHeaders(exchange.getResponse().getHeaders(), probe);
+                    if (!probe.allowed()) {
+                        return Mono.error(new ApiException(
+                                ErrorCode.RATE_LIMIT_EXCEEDED,
+                                "At most " + probe.limit() + " messages per hour may be sent by hand"));
+                    }
+                    return queue(request, user);
+                })
+                .map(id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new SendAccepted(id, "scheduled")));
+    }
+
+    private Mono<UUID> queue(SendRequest request, AuthenticatedUser user) {
+        boolean ownText = request.phoneNumber() != null || request.message() != null;
+        if (request.bookingId() != null && ownText) {
+            throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message, not both");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (request.bookingId() != null) {
+            return bookings.find(request.bookingId())
+                    .filter(booking -> user.belongsTo(booking.orgId().toString()))
+                    .switchIfEmpty(Mono.error(() -> ApiException.notFound("Booking")))
+                    .flatMap(booking -> queueAbout(booking, id, user, now));
+        }
+        if (!ownText) {
+            throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message");
+        }
+        if (!PhoneNumber.isValid(request.phoneNumber())) {
+            throw ApiException.validation("phoneNumber", "must be an E.164 number such as +447700900123");
+        }
+        String message = request.message();
+        if (message == null || message.isBlank()) {
+            throw ApiException.validation("message", "must not be blank");
+        }
+        if (message.length() > MessageTemplate.MAX_LENGTH) {
+            throw ApiException.validation("message", "must be at most " + MessageTemplate.MAX_LENGTH + " characters");
+        }
+        if (user.orgId() == null) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Sending needs an organisation");
+        }
+        PhoneNumber phone = new PhoneNumber(request.phoneNumber());
+        return reminders
+                .queue(
+                        id,
+                        ReminderKind.MANUAL,
+                        UUID.fromString(user.orgId()),
+                        null,
+                        null,
+                        message,
+                        cipher.encrypt(new Contact(NO_NAME, NO_EMAIL, phone.e164())),
+                        user.userId(),
+                        phone.hash(),
+                        now)
+                .thenReturn(id);
+    }
+
+    private Mono<UUID> queueAbout(KnownBooking booking, UUID id, AuthenticatedUser user, Instant now) {
+        if (!booking.isActive()) {
+            return Mono.error(new ApiException(
+                    ErrorCode.INVALID_STATE_TRANSITION, "Only a pending or confirmed booking can be reminded of"));
+        }
+        String number = cipher.decrypt(booking.contact()).phone();
+        String phoneHash = PhoneNumber.isValid(number) ? new PhoneNumber(number).hash() : null;
+        return reminders
+                .queue(
+                        id,
+                        ReminderKind.MANUAL,
+                        booking.orgId(),
+                        booking.bookingId(),
+                        booking.startTime(),
+                        null,
+                        null,
+                        user.userId(),
+                        phoneHash,
+                        now)
+                .then(events.publishCurrent(id))
+                .thenReturn(id);
+    }
+
+    private static void writeHeaders(HttpHeaders headers, RateLimitProbe probe) {
+        headers.set("X-RateLimit-Limit", Long.toString(probe.limit()));
+        headers.set("X-RateLimit-Remaining", Long.toString(probe.remaining()));
+        headers.set("X-RateLimit-Reset", Long.toString(probe.resetSeconds()));
+        headers.set("RateLimit-Policy", "\"" + POLICY + "\";q=" + probe.limit() + ";w=3600");
+        long t = probe.allowed() ? probe.resetSeconds() : probe.retryAfterSeconds();
+        headers.set("RateLimit", "\"" + POLICY + "\";r=" + probe.remaining() + ";t=" + t);
+        if (!probe.allowed()) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(probe.retryAfterSeconds()));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.scheduleright.reminder.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.scheduleright.events.booking.BookingCancelled;
+import org.scheduleright.events.booking.BookingCreated;
+import org.scheduleright.reminder.ReminderIntegrationTest;
+import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.persistence.ReminderRow;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.publisher.Mono;
+
+/** A cancelled booking gets one notice, in the site's time zone, when its organisation announces cancellations. */
+class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
+
+    @Autowired
+    SmsDispatcher dispatcher;
+
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    OrgReminderSettings settings;
+
+    private static BookingCancelled cancelled(BookingCreated created, Instant occurredAt) {
+        return new BookingCancelled(
+                UUID.randomUUID(),
+                created.bookingId(),
+                created.orgId(),
+                created.siteId(),
+                created.slotId(),
+                created.startTime(),
+                created.endTime(),
+                created.timezone(),
+                created.source(),
+                occurredAt,
+                created.contact());
+    }
+
+    private List<ReminderRow> notices(UUID bookingId) {
+        return reminders
+                .ofBooking(bookingId)
+                .filter(row -> row.kind() == ReminderKind.CANCELLATION)
+                .collectList()
+                .block();
+    }
+
+    private List<ReminderRow> all(UUID bookingId) {
+        return reminders.ofBooking(bookingId).collectList().block();
+    }
+
+    private void drain() {
+        Mono.defer(dispatcher::dispatchDue)
+                .repeat(20)
+                .takeUntil(claimed -> claimed == 0)
+                .blockLast();
+    }
+
+    private void announceCancellations(UUID orgId, boolean announce) {
+        ReminderSettings defaults = ReminderSettings.DEFAULT;
+        settings.save(
+                        orgId,
+                        new ReminderSettings(
+                                defaults.enabled(),
+                                defaults.leadTimesHours(),
+                                defaults.template(),
+                                announce,
+                                defaults.quietHours()),
+                        Instant.now())
+                .block();
+    }
+
+    @Test
+    void sendsOneNoticeInTheSiteTimeZoneWhenTheOrganisationAnnouncesCancellations() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        BookingCreated created = created(start, Instant.now().minusSeconds(10), "+33612345678");
+        announceCancellations(created.orgId(), true);
+        publish(created);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> all(created.bookingId()).size() == 2);
+
+        publish(cancelled(created, Instant.now().minusSeconds(5)));
+        publish(cancelled(created, Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notices(created.bookingId()).size() == 1
+                        && all(created.bookingId()).stream()
+                                .filter(row -> row.kind() == ReminderKind.REMINDER)
+                                .allMatch(row -> row.status() == ReminderStatus.CANCELLED));
+        drain();
+
+        ReminderRow notice = notices(created.bookingId()).get(0);
+        assertThat(notice.status()).isEqualTo(ReminderStatus.SENT);
+        String localTime = DateTimeFormatter.ofPattern("HH:mm").format(start.atZone(ZoneId.of("Europe/Paris")));
+        assertThat(sms.messagesOf(notice.id()))
+                .singleElement()
+                .satisfies(message -> assertThat(message.body())
+                        .contains("has been cancelled")
+                        .contains(" at " + localTime + " "));
+        assertThat(notices(created.bookingId())).hasSize(1);
+    }
+
+    @Test
+    void sendsNoNoticeWhenTheOrganisationDoesNotAnnounceCancellations() throws Exception {
+        BookingCreated created =
+                created(Instant.now().plus(Duration.ofDays(3)), Instant.now().minusSeconds(10), "+33612345678");
+        announceCancellations(created.orgId(), false);
+        publish(created);
+        publish(cancelled(created, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<ReminderRow> rows = all(created.bookingId());
+            return rows.size() == 2 && rows.stream().allMatch(row -> row.status() == ReminderStatus.CANCELLED);
+        });
+        assertThat(notices(created.bookingId())).isEmpty();
+    }
+}
