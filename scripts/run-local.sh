@@ -87,7 +87,6 @@ if [ -z "${ADMIN_PASSWORD:-}" ]; then
   export ADMIN_EMAIL ADMIN_PASSWORD
 fi
 export REDIS_URL=$redis_url MYSQL_HOST=$mysql_host MYSQL_PORT=$mysql_port
-export JWT_SECRET=${JWT_SECRET:-local-only-jwt-secret-change-me-0123456789}
 export CORS_ORIGIN=${CORS_ORIGIN:-http://localhost:3000}
 
 start() { # name jar port
