@@ -88,6 +88,9 @@ if [ -z "${ADMIN_PASSWORD:-}" ]; then
 fi
 export REDIS_URL=$redis_url MYSQL_HOST=$mysql_host MYSQL_PORT=$mysql_port
 export CORS_ORIGIN=${CORS_ORIGIN:-http://localhost:3000}
+# roomier limits than the defaults so that the demo and manual trials can be repeated from one IP
+export RATE_LIMIT_STANDARD=${RATE_LIMIT_STANDARD:-1000} RATE_LIMIT_AUTH=${RATE_LIMIT_AUTH:-50} \
+  RATE_LIMIT_PUBLIC=${RATE_LIMIT_PUBLIC:-200}
 
 start() { # name jar port
   say "starting $1 on port $3"
