@@ -46,8 +46,9 @@ LATER=$(call POST "/api/v1/sites/$SITE/availability" "$(jq -n --arg s "$(iso '+9
 echo "slots $SLOT and $LATER"
 
 step "book as a member of the public (no token)"
-BOOKING=$(TOKEN= call POST /api/public/bookings "$(jq -n --arg s "$SITE" --arg l "$SLOT" \
-  '{siteId:$s,slotId:$l,clientName:"Alex Demo",clientEmail:"alex.demo@example.org",clientPhone:"+447700900123"}')" | jq -r .id)
+PHONE="+4477009$(printf '%05d' $((run % 100000)))"   # a fresh number per run: SMS quotas are per recipient
+BOOKING=$(TOKEN='' call POST /api/public/bookings "$(jq -n --arg s "$SITE" --arg l "$SLOT" --arg p "$PHONE" \
+  '{siteId:$s,slotId:$l,clientName:"Alex Demo",clientEmail:"alex.demo@example.org",clientPhone:$p}')" | jq -r .id)
 echo "booking $BOOKING"
 
 step "confirm it as staff"

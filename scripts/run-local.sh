@@ -111,6 +111,30 @@ for svc in gateway:3001 booking-service:3002 reminder-service:3003; do
   [ "$code" = 200 ] && say "$name is ready" || say "$name is not ready yet (readiness $code); see $run/logs/$name.log"
 done
 
+# 6. Demo data, once: an organisation, a site and two weeks of weekday availability.
+if [ ! -f "$run/demo.env" ] && [ "${code:-}" = 200 ] && command -v jq >/dev/null 2>&1; then
+  api=http://127.0.0.1:3001
+  token=$(curl -s -X POST "$api/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')" | jq -r '.accessToken // empty')
+  if [ -n "$token" ]; then
+    auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+    org=$(curl -s -X POST "$api/api/v1/orgs" "${auth[@]}" -d '{"name":"Demo Care Centre","timezone":"Europe/London"}' | jq -r '.id // empty')
+    site=$(curl -s -X POST "$api/api/v1/orgs/$org/sites" "${auth[@]}" -d '{"name":"Demo clinic","timezone":"Europe/London"}' | jq -r '.id // empty')
+    slots=$(curl -s -X POST "$api/api/v1/sites/$site/availability" "${auth[@]}" -d "$(jq -n \
+      --arg from "$(date -u +%F)" --arg until "$(date -u -d '+14 days' +%F)" \
+      '{recurrence:"weekly",daysOfWeek:[1,2,3,4,5],startTime:"09:00",endTime:"17:00",durationMinutes:30,capacity:2,from:$from,until:$until}')" \
+      | jq -r '.total // empty')
+    if [ -n "$org" ] && [ -n "$site" ] && [ -n "$slots" ]; then
+      printf 'DEMO_ORG_ID=%s\nDEMO_SITE_ID=%s\n' "$org" "$site" > "$run/demo.env"
+      say "demo data: organisation $org, site $site with $slots weekday slots (run/demo.env)"
+    else
+      say "could not create the demo data; see $run/logs/"
+    fi
+  fi
+elif [ -f "$run/demo.env" ]; then
+  say "demo data from an earlier run: $(tr '\n' ' ' < "$run/demo.env")"
+fi
+
 say "ScheduleRight is running:"
 say "  API (gateway)      http://localhost:3001   e.g. curl http://localhost:3001/status"
 say "  booking-service    http://localhost:3002/status (internal)"

@@ -82,7 +82,8 @@ contract_file() {
 }
 
 # ------------------------------------------------------------------------------------------------ checks
-shell_scripts() { ls docker/healthcheck.sh docker/mysql-init/*.sh infra/backup/*.sh infra/checks/*.sh infra/checks/lib/*.sh; }
+shell_scripts() { ls docker/healthcheck.sh docker/mysql-init/*.sh infra/backup/*.sh infra/checks/*.sh infra/checks/lib/*.sh \
+  infra/mysql/apply.sh scripts/*.sh .ci/run; }
 c_shellcheck() {
   local scripts; mapfile -t scripts < <(shell_scripts)
   shellcheck -S warning -x "${scripts[@]}" && echo "${#scripts[@]} scripts clean at severity warning"
