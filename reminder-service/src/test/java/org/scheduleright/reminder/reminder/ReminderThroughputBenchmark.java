@@ -3,7 +3,6 @@ package org.scheduleright.reminder.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,24 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingStatus;
-import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
-import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
-import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.SmsOutcome;
 import org.scheduleright.reminder.sms.SmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +40,9 @@ import reactor.core.publisher.Mono;
  * event being published to its reminder being scheduled.
  */
 class ReminderThroughputBenchmark extends ReminderIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     private static final int REMINDERS = Integer.getInteger("bench.reminders", 600);
 
@@ -60,23 +58,7 @@ class ReminderThroughputBenchmark extends ReminderIntegrationTest {
     OrgReminderSettings settings;
 
     @Autowired
-    OptOuts optOuts;
-
-    @Autowired
-    SchedulingPolicy policy;
-
-    @Autowired
-    ContactCipher cipher;
-
-    @Autowired
-    @Qualifier("claimTransactions")
-    TransactionalOperator transactions;
-
-    @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    ReminderProperties properties;
 
     @Autowired
     ReminderEvents events;
@@ -93,21 +75,7 @@ class ReminderThroughputBenchmark extends ReminderIntegrationTest {
                     "SM" + message.reminderId().toString().replace("-", "")));
 
     private SmsDispatcher dispatcher(String name) {
-        return new SmsDispatcher(
-                reminders,
-                bookings,
-                settings,
-                optOuts,
-                policy,
-                cipher,
-                SLOW_PROVIDER,
-                events,
-                transactions,
-                meters,
-                Clock.systemUTC(),
-                properties,
-                name,
-                quotas);
+        return new ExtraDispatchers(context).create(name, SLOW_PROVIDER, quotas, meters);
     }
 
     private static Mono<Integer> drain(SmsDispatcher worker) {

@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingStatus;
-import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
 import org.scheduleright.platform.testing.TestInfrastructure;
@@ -34,7 +33,6 @@ import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
-import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
@@ -43,13 +41,15 @@ import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.LogSmsSender;
 import org.scheduleright.reminder.sms.SmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.context.ApplicationContext;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Due reminders are claimed, re-checked against the booking's latest state and sent exactly once. */
 class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     SmsDispatcher dispatcher;
@@ -67,20 +67,7 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
     OptOuts optOuts;
 
     @Autowired
-    SchedulingPolicy policy;
-
-    @Autowired
-    ContactCipher cipher;
-
-    @Autowired
-    @Qualifier("claimTransactions")
-    TransactionalOperator transactions;
-
-    @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    ReminderProperties properties;
 
     @Autowired
     ReminderEvents events;
@@ -89,21 +76,7 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
     SmsQuotas quotas;
 
     private SmsDispatcher worker(SmsSender sender, String name) {
-        return new SmsDispatcher(
-                reminders,
-                bookings,
-                settings,
-                optOuts,
-                policy,
-                cipher,
-                sender,
-                events,
-                transactions,
-                meters,
-                Clock.systemUTC(),
-                properties,
-                name,
-                quotas);
+        return new ExtraDispatchers(context).create(name, sender, quotas, meters);
     }
 
     private static Mono<Integer> drain(SmsDispatcher worker) {

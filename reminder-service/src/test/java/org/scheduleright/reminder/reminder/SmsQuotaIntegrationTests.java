@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingStatus;
-import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.platform.testing.TcpProxy;
 import org.scheduleright.platform.testing.TestInfrastructure;
 import org.scheduleright.reminder.ReminderIntegrationTest;
@@ -27,21 +26,21 @@ import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
-import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
-import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The dispatcher takes every SMS from Redis-backed quotas shared by all replicas, and sends nothing without Redis. */
 class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     Reminders reminders;
@@ -51,22 +50,6 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
 
     @Autowired
     OrgReminderSettings settings;
-
-    @Autowired
-    OptOuts optOuts;
-
-    @Autowired
-    SchedulingPolicy policy;
-
-    @Autowired
-    ContactCipher cipher;
-
-    @Autowired
-    @Qualifier("claimTransactions")
-    TransactionalOperator transactions;
-
-    @Autowired
-    ReminderProperties properties;
 
     @Autowired
     ReminderEvents events;
@@ -94,21 +77,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     }
 
     private SmsDispatcher dispatcher(SmsQuotas quotas) {
-        return new SmsDispatcher(
-                reminders,
-                bookings,
-                settings,
-                optOuts,
-                policy,
-                cipher,
-                sms,
-                events,
-                transactions,
-                meters,
-                Clock.systemUTC(),
-                properties,
-                "quota-worker",
-                quotas);
+        return new ExtraDispatchers(context).create("quota-worker", sms, quotas, meters);
     }
 
     private static String randomNumber() {
