@@ -1,10 +1,16 @@
 package org.scheduleright.reminder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingSource;
@@ -22,11 +28,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one Spring context all integration tests share: real MariaDB, Redis and Kafka, a recording SMS sender, and the
- * background worker off so that each test drives dispatch itself.
+ * The one Spring context all integration tests share: real MariaDB, Redis and Kafka, a recording SMS sender, spans
+ * kept in memory ({@link RecordedSpans}), and the background worker off so that each test drives dispatch itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RecordingSmsSender.Configuration.class)
+@Import({RecordingSmsSender.Configuration.class, RecordedSpans.class})
 public abstract class ReminderIntegrationTest {
 
     /** The contact key the tests encrypt with. */
@@ -72,6 +78,16 @@ public abstract class ReminderIntegrationTest {
         registry.add("scheduleright.sms-quota.org-per-day", () -> "100000");
         registry.add("scheduleright.sms-quota.overall-per-hour", () -> "100000");
         registry.add("scheduleright.sms-quota.redis-timeout", () -> "10s");
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
+    }
+
+    /** Twilio's signature: HMAC-SHA1 over the URL followed by each parameter name and value, sorted by name. */
+    protected static String twilioSignature(String path, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder(PUBLIC_URL + path);
+        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A client for this service's HTTP API. */

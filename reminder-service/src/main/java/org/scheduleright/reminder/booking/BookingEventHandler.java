@@ -80,13 +80,18 @@ public class BookingEventHandler {
         this.clock = clock;
     }
 
-    /** Applies the event, exactly once per event id. */
-    public Mono<Outcome> apply(BookingLifecycle event) {
+    /**
+     * Applies the event, exactly once per event id.
+     *
+     * @param traceparent the trace context of the event's consumption, kept on the reminders it plans, or null
+     */
+    public Mono<Outcome> apply(BookingLifecycle event, String traceparent) {
         Instant now = clock.instant();
         String type = BookingLifecycle.STREAM.typeOf(event).name();
         List<UUID> scheduled = new CopyOnWriteArrayList<>();
         Mono<Outcome> work = bookings.markProcessed(event.eventId(), type, event.bookingId(), now)
-                .flatMap(fresh -> fresh ? applyFresh(event, now, scheduled) : Mono.just(Outcome.DUPLICATE));
+                .flatMap(
+                        fresh -> fresh ? applyFresh(event, now, traceparent, scheduled) : Mono.just(Outcome.DUPLICATE));
         return transactions
                 .transactional(work)
                 .flatMap(outcome -> Flux.fromIterable(scheduled)
@@ -100,15 +105,16 @@ public class BookingEventHandler {
                         outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private Mono<Outcome> applyFresh(BookingLifecycle event, Instant now, List<UUID> scheduled) {
+    private Mono<Outcome> applyFresh(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
         return bookings.findForUpdate(event.bookingId())
                 .map(known -> !event.occurredAt().isBefore(known.lastEventAt()))
                 .defaultIfEmpty(true)
-                .flatMap(newer ->
-                        newer ? save(event, now, scheduled).thenReturn(Outcome.APPLIED) : Mono.just(Outcome.STALE));
+                .flatMap(newer -> newer
+                        ? save(event, now, traceparent, scheduled).thenReturn(Outcome.APPLIED)
+                        : Mono.just(Outcome.STALE));
     }
 
-    private Mono<Void> save(BookingLifecycle event, Instant now, List<UUID> scheduled) {
+    private Mono<Void> save(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
         KnownBooking booking = new KnownBooking(
                 event.bookingId(),
                 event.orgId(),
@@ -123,7 +129,10 @@ public class BookingEventHandler {
                 event.eventId());
         return bookings.save(booking, now)
                 .then(bookings.rememberPhoneHash(booking.bookingId(), phoneHash(booking.contact())))
-                .then(booking.isActive() ? replan(booking, now, scheduled) : cancel(event, now, scheduled));
+                .then(
+                        booking.isActive()
+                                ? replan(booking, now, traceparent, scheduled)
+                                : cancel(event, now, traceparent, scheduled));
     }
 
     private String phoneHash(EncryptedContact contact) {
@@ -131,7 +140,7 @@ public class BookingEventHandler {
         return PhoneNumber.isValid(phone) ? new PhoneNumber(phone).hash() : null;
     }
 
-    private Mono<Void> replan(KnownBooking booking, Instant now, List<UUID> scheduled) {
+    private Mono<Void> replan(KnownBooking booking, Instant now, String traceparent, List<UUID> scheduled) {
         UUID id = booking.bookingId();
         boolean hasPhone = cipher.decrypt(booking.contact()).hasPhone();
         Mono<Long> superseded = reminders.cancelPending(id, booking.startTime(), Reminders.RESCHEDULED, now);
@@ -139,20 +148,21 @@ public class BookingEventHandler {
                 .filter(orgSettings -> orgSettings.enabled() && hasPhone)
                 .flatMapMany(orgSettings ->
                         Flux.fromIterable(policy.plan(orgSettings, booking.startTime(), booking.timezone(), now)))
-                .concatMap(plan -> reminders.plan(id, booking.orgId(), booking.startTime(), plan, now))
+                .concatMap(plan -> reminders.plan(id, booking.orgId(), booking.startTime(), plan, now, traceparent))
                 .doOnNext(scheduled::add)
                 .then();
         return superseded.then(planned);
     }
 
-    private Mono<Void> cancel(BookingLifecycle event, Instant now, List<UUID> scheduled) {
+    private Mono<Void> cancel(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
         String reason = event instanceof BookingCancelled
                 ? "booking_cancelled"
                 : event instanceof BookingCompleted
                         ? "booking_completed"
                         : event instanceof BookingMarkedNoShow ? "booking_no_show" : "booking_closed";
-        Mono<Void> notice =
-                event instanceof BookingCancelled ? cancellationNotice(event, now, scheduled) : Mono.empty();
+        Mono<Void> notice = event instanceof BookingCancelled
+                ? cancellationNotice(event, now, traceparent, scheduled)
+                : Mono.empty();
         return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);
     }
 
@@ -160,7 +170,8 @@ public class BookingEventHandler {
      * Queues the one notice of a cancelled future appointment when the organisation wants them; its id derives from
      * the booking, so that a second cancellation event never queues a second notice.
      */
-    private Mono<Void> cancellationNotice(BookingLifecycle event, Instant now, List<UUID> scheduled) {
+    private Mono<Void> cancellationNotice(
+            BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
         String phoneHash = phoneHash(event.contact());
         if (phoneHash == null || !event.startTime().isAfter(now)) {
             return Mono.empty();
@@ -179,7 +190,8 @@ public class BookingEventHandler {
                         null,
                         null,
                         phoneHash,
-                        now))
+                        now,
+                        traceparent))
                 .filter(Boolean::booleanValue)
                 .doOnNext(queued -> scheduled.add(noticeId))
                 .then();

@@ -1,6 +1,7 @@
 package org.scheduleright.reminder.reminder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
@@ -35,7 +36,8 @@ class ReminderConfiguration {
             MeterRegistry meters,
             Clock clock,
             ReminderProperties properties,
-            SmsQuotas quotas) {
+            SmsQuotas quotas,
+            ObservationRegistry observations) {
         return new SmsDispatcher(
                 reminders,
                 bookings,
@@ -50,7 +52,8 @@ class ReminderConfiguration {
                 clock,
                 properties,
                 properties.workerId(),
-                quotas);
+                quotas,
+                observations);
     }
 
     @Bean

@@ -1,6 +1,12 @@
 package org.scheduleright.reminder.reminder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +36,10 @@ import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.SmsMessage;
 import org.scheduleright.reminder.sms.SmsOutcome;
 import org.scheduleright.reminder.sms.SmsSender;
+import org.scheduleright.reminder.support.TraceParents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -41,6 +49,9 @@ import reactor.util.retry.Retry;
 /**
  * Sends due reminders: claims a batch with {@code FOR UPDATE SKIP LOCKED} (so replicas share the work and no reminder
  * is claimed twice), re-checks each booking's latest state, and records the outcome of the single send attempt.
+ *
+ * <p>Each send is a trace of its own (span "reminder send"), linked to the trace that planned the reminder: a send can
+ * happen days after its booking request, and joining that trace would make one trace span days.
  */
 class SmsDispatcher {
 
@@ -74,6 +85,8 @@ class SmsDispatcher {
 
     private final SmsQuotas quotas;
 
+    private final ObservationRegistry observations;
+
     SmsDispatcher(
             Reminders reminders,
             KnownBookings bookings,
@@ -88,7 +101,8 @@ class SmsDispatcher {
             Clock clock,
             ReminderProperties properties,
             String workerId,
-            SmsQuotas quotas) {
+            SmsQuotas quotas,
+            ObservationRegistry observations) {
         this.reminders = reminders;
         this.bookings = bookings;
         this.settings = settings;
@@ -103,6 +117,7 @@ class SmsDispatcher {
         this.properties = properties;
         this.workerId = workerId;
         this.quotas = quotas;
+        this.observations = observations;
     }
 
     /** Claims one batch of due reminders and handles each; emits how many were claimed. */
@@ -125,25 +140,60 @@ class SmsDispatcher {
     }
 
     private Mono<Void> deliver(UUID id) {
-        AtomicBoolean handedOver = new AtomicBoolean();
         return reminders
                 .find(id)
-                .flatMap(reminder -> (reminder.bookingId() == null
+                .flatMap(reminder -> inSendTrace(reminder, attempt(reminder)))
+                .onErrorResume(error -> recover(id, null, error, false));
+    }
+
+    private Mono<Void> attempt(ReminderRow reminder) {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        return Mono.defer(() -> (reminder.bookingId() == null
                                 ? Mono.just(Optional.<KnownBooking>empty())
                                 : bookings.find(reminder.bookingId())
                                         .map(Optional::of)
                                         .defaultIfEmpty(Optional.empty()))
                         .flatMap(booking -> decide(reminder, booking.orElse(null), handedOver)))
-                .onErrorResume(error -> {
-                    log.error(
-                            "Reminder {} could not be handled ({}); {}",
-                            id,
-                            error.getClass().getSimpleName(),
-                            handedOver.get() ? "it may have been sent, marking it unknown" : "releasing it");
-                    return handedOver.get()
-                            ? finish(id, ReminderStatus.UNKNOWN, "internal_error", null, null)
-                            : reminders.release(id, clock.instant()).then();
-                });
+                .onErrorResume(error -> recover(reminder.id(), reminder, error, handedOver.get()));
+    }
+
+    private Mono<Void> recover(UUID id, ReminderRow reminder, Throwable error, boolean handedOver) {
+        log.error(
+                "Reminder {} could not be handled ({}); {}",
+                id,
+                error.getClass().getSimpleName(),
+                handedOver ? "it may have been sent, marking it unknown" : "releasing it");
+        return handedOver && reminder != null
+                ? finish(reminder, ReminderStatus.UNKNOWN, "internal_error", null, null)
+                : reminders.release(id, clock.instant()).then();
+    }
+
+    /**
+     * Runs one send in a new trace: a root "reminder send" span (tagged with the reminder and booking ids, never the
+     * number or the text) that links to the stored context of what planned the reminder.
+     */
+    private Mono<Void> inSendTrace(ReminderRow reminder, Mono<Void> send) {
+        Observation observation = Observation.createNotStarted("scheduleright.reminder.send", observations)
+                .contextualName("reminder send")
+                .parentObservation(null)
+                .lowCardinalityKeyValue("kind", reminder.kind().code())
+                .highCardinalityKeyValue("reminder.id", reminder.id().toString());
+        if (reminder.bookingId() != null) {
+            observation.highCardinalityKeyValue(
+                    "booking.id", reminder.bookingId().toString());
+        }
+        try (var root = Context.root().makeCurrent()) {
+            observation.start();
+        }
+        SpanContext planned = TraceParents.parse(reminder.traceparent());
+        if (planned.isValid()) {
+            try (Observation.Scope scope = observation.openScope()) {
+                Span.current().addLink(planned);
+            }
+        }
+        return send.doOnError(observation::error)
+                .doFinally(signal -> observation.stop())
+                .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
     }
 
     private Mono<Void> decide(ReminderRow reminder, KnownBooking booking, AtomicBoolean handedOver) {
@@ -160,7 +210,7 @@ class SmsDispatcher {
                         ? booking.status() == BookingStatus.CANCELLED
                         : booking.isActive() && booking.startTime().equals(reminder.appointmentStart()));
         if (!unchanged) {
-            return finish(id, ReminderStatus.CANCELLED, "booking_changed", null, null);
+            return finish(reminder, ReminderStatus.CANCELLED, "booking_changed", null, null);
         }
         Instant now = clock.instant();
         boolean late = switch (reminder.kind()) {
@@ -169,7 +219,7 @@ class SmsDispatcher {
             case MANUAL -> false;
         };
         if (late) {
-            return finish(id, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
+            return finish(reminder, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
         }
         Contact contact = cipher.decrypt(booking.contact());
         MessageTemplate fixed = cancellation ? MessageTemplate.CANCELLATION : null;
@@ -186,15 +236,15 @@ class SmsDispatcher {
             ReminderRow reminder, String number, Function<ReminderSettings, String> render, AtomicBoolean handedOver) {
         UUID id = reminder.id();
         if (number == null) {
-            return finish(id, ReminderStatus.SKIPPED, "no_phone", null, null);
+            return finish(reminder, ReminderStatus.SKIPPED, "no_phone", null, null);
         }
         if (!PhoneNumber.isValid(number)) {
-            return finish(id, ReminderStatus.FAILED, "invalid_number", null, null);
+            return finish(reminder, ReminderStatus.FAILED, "invalid_number", null, null);
         }
         PhoneNumber phone = new PhoneNumber(number);
         return optOuts.isOptedOut(phone)
                 .flatMap(optedOut -> optedOut
-                        ? finish(id, ReminderStatus.SKIPPED, "opted_out", null, null)
+                        ? finish(reminder, ReminderStatus.SKIPPED, "opted_out", null, null)
                         : settings.of(reminder.orgId()).flatMap(orgSettings -> {
                             String body = render.apply(orgSettings);
                             int segments = SmsSegments.count(body);
@@ -212,7 +262,7 @@ class SmsDispatcher {
         return quotas.acquire(reminder.orgId(), phone).flatMap(decision -> {
             if (decision instanceof QuotaDecision.Exceeded exceeded) {
                 log.info("Reminder {} is over the {} SMS quota", id, exceeded.scope());
-                return finish(id, ReminderStatus.SKIPPED, "quota", segments, null);
+                return finish(reminder, ReminderStatus.SKIPPED, "quota", segments, null);
             }
             if (decision instanceof QuotaDecision.Unavailable) {
                 Instant now = clock.instant();
@@ -222,28 +272,35 @@ class SmsDispatcher {
             }
             handedOver.set(true);
             return sender.send(new SmsMessage(id, phone, body))
-                    .flatMap(outcome -> record(id, outcome, segments, phone));
+                    .flatMap(outcome -> record(reminder, outcome, segments, phone));
         });
     }
 
-    private Mono<Void> record(UUID id, SmsOutcome outcome, int segments, PhoneNumber phone) {
+    private Mono<Void> record(ReminderRow reminder, SmsOutcome outcome, int segments, PhoneNumber phone) {
         if (outcome instanceof SmsOutcome.Accepted accepted) {
-            return finish(id, ReminderStatus.SENT, null, segments, accepted.sid());
+            return finish(reminder, ReminderStatus.SENT, null, segments, accepted.sid());
         }
         if (outcome instanceof SmsOutcome.Disabled) {
-            return finish(id, ReminderStatus.SKIPPED, "sms_disabled", segments, null);
+            return finish(reminder, ReminderStatus.SKIPPED, "sms_disabled", segments, null);
         }
         if (outcome instanceof SmsOutcome.Rejected rejected) {
             Mono<Void> optOut = rejected.optedOut() ? optOuts.optOut(phone, clock.instant()) : Mono.empty();
-            return optOut.then(finish(id, ReminderStatus.FAILED, rejected.reason(), segments, null));
+            return optOut.then(finish(reminder, ReminderStatus.FAILED, rejected.reason(), segments, null));
         }
         SmsOutcome.Ambiguous ambiguous = (SmsOutcome.Ambiguous) outcome;
         meters.counter("scheduleright.reminders.ambiguous", "reason", ambiguous.reason())
                 .increment();
-        return finish(id, ReminderStatus.UNKNOWN, ambiguous.reason(), segments, null);
+        return finish(reminder, ReminderStatus.UNKNOWN, ambiguous.reason(), segments, null);
     }
 
-    private Mono<Void> finish(UUID id, ReminderStatus status, String reason, Integer segments, String sid) {
+    /**
+     * Records the outcome; its log line carries the send's trace and, as {@code linkedTraceId}, the trace that planned
+     * the reminder.
+     */
+    private Mono<Void> finish(
+            ReminderRow reminder, ReminderStatus status, String reason, Integer segments, String sid) {
+        UUID id = reminder.id();
+        SpanContext planned = TraceParents.parse(reminder.traceparent());
         return reminders
                 .finish(id, status, reason, segments, sid, clock.instant())
                 .flatMap(changed -> changed ? events.publishCurrent(id).thenReturn(true) : Mono.just(false))
@@ -256,7 +313,11 @@ class SmsDispatcher {
                                         "reason",
                                         reason == null ? "none" : reason)
                                 .increment();
-                        log.info("Reminder {} is {}{}", id, status.code(), reason == null ? "" : " (" + reason + ")");
+                        LoggingEventBuilder line = log.atInfo();
+                        if (planned.isValid()) {
+                            line = line.addKeyValue("linkedTraceId", planned.getTraceId());
+                        }
+                        line.log("Reminder {} is {}{}", id, status.code(), reason == null ? "" : " (" + reason + ")");
                     }
                 })
                 .then();

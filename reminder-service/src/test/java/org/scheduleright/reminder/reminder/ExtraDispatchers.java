@@ -1,6 +1,7 @@
 package org.scheduleright.reminder.reminder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
@@ -39,6 +40,7 @@ final class ExtraDispatchers {
                 Clock.systemUTC(),
                 context.getBean(ReminderProperties.class),
                 name,
-                quotas);
+                quotas,
+                context.getBean(ObservationRegistry.class));
     }
 }

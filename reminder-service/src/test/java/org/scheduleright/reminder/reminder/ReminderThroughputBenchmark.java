@@ -109,7 +109,8 @@ class ReminderThroughputBenchmark extends ReminderIntegrationTest {
                                     booking.orgId(),
                                     start,
                                     new PlannedReminder(6, now.minusSeconds(60), ReminderStatus.SCHEDULED, null),
-                                    now));
+                                    now,
+                                    null));
                 })
                 .collectList()
                 .block();

@@ -112,7 +112,8 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
                         booking.orgId(),
                         start,
                         new PlannedReminder(leadHours, now.minusSeconds(60), ReminderStatus.SCHEDULED, null),
-                        now))
+                        now,
+                        null))
                 .block();
     }
 

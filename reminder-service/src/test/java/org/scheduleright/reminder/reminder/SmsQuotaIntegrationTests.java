@@ -106,7 +106,8 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
                         orgId,
                         start,
                         new PlannedReminder(6, now.minusSeconds(60), ReminderStatus.SCHEDULED, null),
-                        now))
+                        now,
+                        null))
                 .block();
     }
 

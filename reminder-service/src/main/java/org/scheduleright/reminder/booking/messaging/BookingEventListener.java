@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.reminder.booking.BookingEventHandler;
+import org.scheduleright.reminder.support.TraceParents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,8 @@ class BookingEventListener {
 
     /**
      * Applies one booking event; blocking is deliberate here, since the listener thread must not take the next record
-     * of the partition before this one is stored.
+     * of the partition before this one is stored. Runs in the container's consumer span (a child of the record's
+     * {@code traceparent}), whose context the reminders it plans keep.
      */
     @KafkaListener(
             id = "reminder-service-bookings",
@@ -36,7 +38,7 @@ class BookingEventListener {
             groupId = "${spring.kafka.consumer.group-id:reminder-service}")
     void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
         BookingLifecycle event = codec.fromRecord(record);
-        handler.apply(event).block(APPLY_TIMEOUT);
+        handler.apply(event, TraceParents.current()).block(APPLY_TIMEOUT);
         acknowledgment.acknowledge();
     }
 }

@@ -13,6 +13,7 @@ import org.scheduleright.reminder.reminder.domain.ReminderStatus;
  * @param appointmentStart the appointment the SMS is about, or null without a booking
  * @param body the hand-written text, or null when the text is rendered at send time
  * @param recipient the encrypted number of a message without a booking, else null
+ * @param traceparent the W3C trace context of what planned the reminder, or null
  */
 public record ReminderRow(
         UUID id,
@@ -27,4 +28,5 @@ public record ReminderRow(
         String twilioSid,
         ReminderKind kind,
         String body,
-        EncryptedContact recipient) {}
+        EncryptedContact recipient,
+        String traceparent) {}

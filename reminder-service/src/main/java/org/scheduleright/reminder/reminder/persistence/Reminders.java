@@ -33,13 +33,21 @@ public class Reminders {
     /**
      * Plans a reminder unless the same one (booking, lead time, start) exists; one cancelled by a reschedule away
      * from this start comes back. Emits the row's id when a reminder was newly scheduled.
+     *
+     * @param traceparent the W3C trace context of what planned it, kept for the send to link to, or null
      */
-    public Mono<UUID> plan(UUID bookingId, UUID orgId, Instant appointmentStart, PlannedReminder planned, Instant now) {
+    public Mono<UUID> plan(
+            UUID bookingId,
+            UUID orgId,
+            Instant appointmentStart,
+            PlannedReminder planned,
+            Instant now,
+            String traceparent) {
         UUID id = UUID.randomUUID();
         DatabaseClient.GenericExecuteSpec insert = database.sql(
                         "INSERT IGNORE INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start,"
-                                + " planned_at, status, reason, created_at, updated_at)"
-                                + " VALUES (:id, :booking, :org, :lead, :start, :planned, :status, :reason, :now, :now)")
+                                + " planned_at, status, reason, traceparent, created_at, updated_at) VALUES (:id,"
+                                + " :booking, :org, :lead, :start, :planned, :status, :reason, :traceparent, :now, :now)")
                 .bind("id", id.toString())
                 .bind("booking", bookingId.toString())
                 .bind("org", orgId.toString())
@@ -51,11 +59,17 @@ public class Reminders {
         insert = planned.reason() == null
                 ? insert.bindNull("reason", String.class)
                 : insert.bind("reason", planned.reason());
+        insert = bindNullable(insert, "traceparent", traceparent);
         Mono<Long> revived = planned.status() != ReminderStatus.SCHEDULED
                 ? Mono.just(0L)
-                : database.sql("UPDATE reminders SET status = 'scheduled', reason = NULL, planned_at = :planned,"
-                                + " updated_at = :now WHERE booking_id = :booking AND lead_time_hours = :lead"
-                                + " AND appointment_start = :start AND status = 'cancelled' AND reason = :superseded")
+                : bindNullable(
+                                database.sql("UPDATE reminders SET status = 'scheduled', reason = NULL,"
+                                        + " planned_at = :planned, traceparent = :traceparent, updated_at = :now"
+                                        + " WHERE booking_id = :booking AND lead_time_hours = :lead"
+                                        + " AND appointment_start = :start AND status = 'cancelled'"
+                                        + " AND reason = :superseded"),
+                                "traceparent",
+                                traceparent)
                         .bind("planned", toColumn(planned.plannedAt()))
                         .bind("now", toColumn(now))
                         .bind("booking", bookingId.toString())
@@ -74,6 +88,8 @@ public class Reminders {
     /**
      * Queues a message outside the reminder plan, due at once: sent by hand (about a booking, or with its own text to
      * an encrypted number) or a cancellation notice. Emits false when a message with that id exists already.
+     *
+     * @param traceparent the W3C trace context of what queued it, kept for the send to link to, or null
      */
     public Mono<Boolean> queue(
             UUID id,
@@ -85,12 +101,14 @@ public class Reminders {
             EncryptedContact recipient,
             String requestedBy,
             String phoneHash,
-            Instant now) {
+            Instant now,
+            String traceparent) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(
                         "INSERT IGNORE INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start,"
-                                + " planned_at, status, kind, body, recipient, requested_by, phone_hash, created_at,"
-                                + " updated_at) VALUES (:id, :booking, :org, NULL, :start, :now, 'scheduled', :kind,"
-                                + " :body, :recipient, :requestedBy, :phoneHash, :now, :now)")
+                                + " planned_at, status, kind, body, recipient, requested_by, phone_hash, traceparent,"
+                                + " created_at, updated_at) VALUES (:id, :booking, :org, NULL, :start, :now,"
+                                + " 'scheduled', :kind, :body, :recipient, :requestedBy, :phoneHash, :traceparent,"
+                                + " :now, :now)")
                 .bind("id", id.toString())
                 .bind("org", orgId.toString())
                 .bind("kind", kind.code())
@@ -103,6 +121,7 @@ public class Reminders {
         spec = recipient == null ? spec.bindNull("recipient", String.class) : spec.bind("recipient", recipient.token());
         spec = requestedBy == null ? spec.bindNull("requestedBy", String.class) : spec.bind("requestedBy", requestedBy);
         spec = phoneHash == null ? spec.bindNull("phoneHash", String.class) : spec.bind("phoneHash", phoneHash);
+        spec = bindNullable(spec, "traceparent", traceparent);
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
@@ -291,6 +310,12 @@ public class Reminders {
                 sid,
                 ReminderKind.ofCode(row.get("kind", String.class)),
                 row.get("body", String.class),
-                recipient == null ? null : new EncryptedContact(recipient));
+                recipient == null ? null : new EncryptedContact(recipient),
+                row.get("traceparent", String.class));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 }

@@ -18,6 +18,7 @@ import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.support.TraceParents;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -88,12 +89,13 @@ class ManualSendController {
                                 ErrorCode.RATE_LIMIT_EXCEEDED,
                                 "At most " + probe.limit() + " messages per hour may be sent by hand"));
                     }
-                    return queue(request, user);
+                    // the request's trace, restored here from the reactive context; the send links back to it
+                    return queue(request, user, TraceParents.current());
                 })
                 .map(id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new SendAccepted(id, "scheduled")));
     }
 
-    private Mono<UUID> queue(SendRequest request, AuthenticatedUser user) {
+    private Mono<UUID> queue(SendRequest request, AuthenticatedUser user, String traceparent) {
         boolean ownText = request.phoneNumber() != null || request.message() != null;
         if (request.bookingId() != null && ownText) {
             throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message, not both");
@@ -104,7 +106,7 @@ class ManualSendController {
             return bookings.find(request.bookingId())
                     .filter(booking -> user.belongsTo(booking.orgId().toString()))
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("Booking")))
-                    .flatMap(booking -> queueAbout(booking, id, user, now));
+                    .flatMap(booking -> queueAbout(booking, id, user, now, traceparent));
         }
         if (!ownText) {
             throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message");
@@ -134,11 +136,13 @@ class ManualSendController {
                         cipher.encrypt(new Contact(NO_NAME, NO_EMAIL, phone.e164())),
                         user.userId(),
                         phone.hash(),
-                        now)
+                        now,
+                        traceparent)
                 .thenReturn(id);
     }
 
-    private Mono<UUID> queueAbout(KnownBooking booking, UUID id, AuthenticatedUser user, Instant now) {
+    private Mono<UUID> queueAbout(
+            KnownBooking booking, UUID id, AuthenticatedUser user, Instant now, String traceparent) {
         if (!booking.isActive()) {
             return Mono.error(new ApiException(
                     ErrorCode.INVALID_STATE_TRANSITION, "Only a pending or confirmed booking can be reminded of"));
@@ -156,7 +160,8 @@ class ManualSendController {
                         null,
                         user.userId(),
                         phoneHash,
-                        now)
+                        now,
+                        traceparent)
                 .then(events.publishCurrent(id))
                 .thenReturn(id);
     }

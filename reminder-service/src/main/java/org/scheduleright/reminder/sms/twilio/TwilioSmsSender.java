@@ -6,6 +6,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,11 +47,16 @@ public final class TwilioSmsSender implements SmsSender {
 
     private final Clock clock;
 
-    private TwilioSmsSender(TwilioProperties properties, Scheduler scheduler, MeterRegistry meters, Clock clock) {
+    private TwilioSmsSender(
+            TwilioProperties properties,
+            Scheduler scheduler,
+            MeterRegistry meters,
+            Clock clock,
+            ObservationRegistry observations) {
         this.properties = properties;
         this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
                 .httpClient(new SingleShotTwilioHttpClient(
-                        properties.apiBaseUrl(), properties.connectTimeout(), properties.readTimeout()))
+                        properties.apiBaseUrl(), properties.connectTimeout(), properties.readTimeout(), observations))
                 .build();
         this.statusCallback = URI.create(stripSlash(properties.serverUrl()) + "/webhooks/twilio/status");
         this.scheduler = scheduler;
@@ -61,8 +67,10 @@ public final class TwilioSmsSender implements SmsSender {
     }
 
     /** Builds the sender with its own bounded elastic scheduler. */
-    public static TwilioSmsSender create(TwilioProperties properties, MeterRegistry meters, Clock clock) {
-        return new TwilioSmsSender(properties, Schedulers.newBoundedElastic(16, 10_000, "twilio"), meters, clock);
+    public static TwilioSmsSender create(
+            TwilioProperties properties, MeterRegistry meters, Clock clock, ObservationRegistry observations) {
+        return new TwilioSmsSender(
+                properties, Schedulers.newBoundedElastic(16, 10_000, "twilio"), meters, clock, observations);
     }
 
     @Override

@@ -79,20 +79,25 @@ class TwilioWebhookController {
                 return Mono.just(twiml());
             }
             Mono<Boolean> settled;
+            String result;
             if (status.equals("delivered")) {
+                result = "delivered";
                 settled = reminders.settle(sid, ReminderStatus.DELIVERED, null, clock.instant());
             } else if (status.equals("failed") || status.equals("undelivered")) {
+                result = "failed";
                 String code = form.get("ErrorCode");
                 String reason = code != null && ERROR_CODE.matcher(code).matches() ? "twilio:" + code : status;
                 settled = reminders.settle(sid, ReminderStatus.FAILED, reason, clock.instant());
             } else {
+                result = null;
                 settled = Mono.just(false);
             }
             return settled.flatMap(changed -> {
                         if (!changed) {
                             return Mono.empty();
                         }
-                        meters.counter("scheduleright.reminders.delivery", "status", status)
+                        // counted once per reminder: a repeated or late callback changes nothing
+                        meters.counter("scheduleright.sms.delivery", "result", result)
                                 .increment();
                         return reminders.findBySid(sid).flatMap(row -> events.publishCurrent(row.id()));
                     })

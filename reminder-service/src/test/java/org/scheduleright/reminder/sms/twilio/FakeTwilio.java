@@ -14,16 +14,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A local stand-in for Twilio's Messages API that records each request and answers from a script. */
-final class FakeTwilio implements AutoCloseable {
+public final class FakeTwilio implements AutoCloseable {
 
     /** A scripted answer: status, JSON body and an optional Retry-After in seconds. */
-    record Answer(int status, String body, String retryAfter) {
+    public record Answer(int status, String body, String retryAfter) {
 
-        static Answer accepted(String sid) {
+        public static Answer accepted(String sid) {
             return new Answer(201, "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}", null);
         }
 
-        static Answer error(int status, int code) {
+        public static Answer error(int status, int code) {
             return new Answer(
                     status,
                     "{\"code\":" + code + ",\"message\":\"error\",\"more_info\":\"x\",\"status\":" + status + "}",
@@ -32,7 +32,7 @@ final class FakeTwilio implements AutoCloseable {
     }
 
     /** One received request: path, Authorization header and form fields. */
-    record Received(String path, String authorization, Map<String, String> form) {}
+    public record Received(String path, String authorization, Map<String, String> form) {}
 
     private final HttpServer server;
 
@@ -40,22 +40,22 @@ final class FakeTwilio implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    FakeTwilio() throws IOException {
+    public FakeTwilio() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    synchronized FakeTwilio then(Answer answer) {
+    public synchronized FakeTwilio then(Answer answer) {
         script.addLast(answer);
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 

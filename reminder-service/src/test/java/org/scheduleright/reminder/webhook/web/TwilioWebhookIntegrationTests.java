@@ -3,15 +3,10 @@ package org.scheduleright.reminder.webhook.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingStatus;
@@ -51,15 +46,6 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
     @Autowired
     DatabaseClient database;
 
-    /** Twilio's signature: HMAC-SHA1 over the URL followed by each parameter name and value, sorted by name. */
-    private static String sign(String path, Map<String, String> params) throws Exception {
-        StringBuilder data = new StringBuilder(PUBLIC_URL + path);
-        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(TWILIO_AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
     private WebTestClient.ResponseSpec post(String path, Map<String, String> params, String signature) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         params.forEach(form::add);
@@ -93,7 +79,8 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
                         created.orgId(),
                         created.startTime(),
                         new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
-                        now))
+                        now,
+                        null))
                 .block();
         database.sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
                 .bind("sid", sid)
@@ -127,7 +114,8 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
                         created.orgId(),
                         created.startTime(),
                         new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
-                        now))
+                        now,
+                        null))
                 .block();
     }
 
@@ -145,7 +133,7 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         UUID id = sentReminder(sid);
         Map<String, String> params = Map.of("MessageSid", sid, "MessageStatus", "delivered");
 
-        post("/webhooks/twilio/status", params, sign("/webhooks/twilio/status", Map.of("MessageSid", sid)))
+        post("/webhooks/twilio/status", params, twilioSignature("/webhooks/twilio/status", Map.of("MessageSid", sid)))
                 .expectStatus()
                 .isForbidden();
 
@@ -159,12 +147,12 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         Map<String, String> delivered = Map.of("MessageSid", sid, "MessageStatus", "delivered");
         Map<String, String> failed = Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "30003");
 
-        post("/webhooks/twilio/status", delivered, sign("/webhooks/twilio/status", delivered))
+        post("/webhooks/twilio/status", delivered, twilioSignature("/webhooks/twilio/status", delivered))
                 .expectStatus()
                 .isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("<Response>"));
-        post("/webhooks/twilio/status", failed, sign("/webhooks/twilio/status", failed))
+        post("/webhooks/twilio/status", failed, twilioSignature("/webhooks/twilio/status", failed))
                 .expectStatus()
                 .isOk();
 
@@ -177,7 +165,7 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         UUID id = sentReminder(sid);
         Map<String, String> failed = Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003");
 
-        post("/webhooks/twilio/status", failed, sign("/webhooks/twilio/status", failed))
+        post("/webhooks/twilio/status", failed, twilioSignature("/webhooks/twilio/status", failed))
                 .expectStatus()
                 .isOk();
 
@@ -192,14 +180,14 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         Map<String, String> stop = Map.of("From", from, "Body", " stop ");
         Map<String, String> start = Map.of("From", from, "Body", "START");
 
-        post("/webhooks/twilio/inbound", stop, sign("/webhooks/twilio/inbound", stop))
+        post("/webhooks/twilio/inbound", stop, twilioSignature("/webhooks/twilio/inbound", stop))
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .contentTypeCompatibleWith(MediaType.APPLICATION_XML);
         assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isTrue();
 
-        post("/webhooks/twilio/inbound", start, sign("/webhooks/twilio/inbound", start))
+        post("/webhooks/twilio/inbound", start, twilioSignature("/webhooks/twilio/inbound", start))
                 .expectStatus()
                 .isOk();
         assertThat(optOuts.isOptedOut(new PhoneNumber(from)).block()).isFalse();
@@ -227,10 +215,10 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
                 Map.of("MessageSid", failedSid, "MessageStatus", "failed", "ErrorCode", "30006");
 
         try (ReminderActivityRecorder activity = new ReminderActivityRecorder()) {
-            post("/webhooks/twilio/status", deliveredForm, sign("/webhooks/twilio/status", deliveredForm))
+            post("/webhooks/twilio/status", deliveredForm, twilioSignature("/webhooks/twilio/status", deliveredForm))
                     .expectStatus()
                     .isOk();
-            post("/webhooks/twilio/status", failedForm, sign("/webhooks/twilio/status", failedForm))
+            post("/webhooks/twilio/status", failedForm, twilioSignature("/webhooks/twilio/status", failedForm))
                     .expectStatus()
                     .isOk();
 
@@ -252,7 +240,7 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
         Map<String, String> stop = Map.of("From", from, "Body", "STOP");
 
         try (ReminderActivityRecorder activity = new ReminderActivityRecorder()) {
-            post("/webhooks/twilio/inbound", stop, sign("/webhooks/twilio/inbound", stop))
+            post("/webhooks/twilio/inbound", stop, twilioSignature("/webhooks/twilio/inbound", stop))
                     .expectStatus()
                     .isOk();
 
