@@ -8,6 +8,7 @@ parsed files. One subcommand per artifact; each prints one line per violation an
   policy.py metrics                                               (rules + dashboards vs METRICS.md)
   policy.py otel infra/otel-collector/config.yaml
   policy.py grafana
+  policy.py grafana-promql out.rules.yml                          (dashboard expressions as rules, for promtool)
   policy.py mycnf infra/mysql/my.cnf
   policy.py self-test                                             (each check must reject a broken variant)
 """
@@ -401,6 +402,7 @@ def series_names(expr):
     expr = re.sub(r"\{[^}]*\}", "", expr)
     expr = re.sub(r"\[[^\]]*\]", "", expr)
     expr = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", "", expr)
+    expr = re.sub(r"\b[0-9][0-9A-Za-z.]*", "", expr)  # numbers and durations (offset 15m)
     names = set()
     for m in re.finditer(r"[A-Za-z_:][A-Za-z0-9_:]*", expr):
         tok = m.group(0)
@@ -425,8 +427,8 @@ def check_metrics():
                 for n in series_names(t["expr"]):
                     used.setdefault(n, set()).add(os.path.relpath(f, ROOT))
     doc = open(os.path.join(ROOT, "infra/prometheus/METRICS.md")).read()
-    table = set(re.findall(r"^\| `([a-z_]+)` \|", doc, re.M))
-    base = lambda n: re.sub(r"_(bucket|count|sum)$", "", n)
+    table = set(re.findall(r"^\| `([a-z_][a-z0-9_]*)` \|", doc, re.M))
+    base = lambda n: re.sub(r"_(bucket|count|sum|max)$", "", n)
     for n, files in sorted(used.items()):
         if n not in table and base(n) not in table:
             problems.append(f"metric {n} used in {sorted(files)} is not listed in METRICS.md")
@@ -488,7 +490,14 @@ def check_otel(cfg):
     return problems
 
 
-def check_grafana():
+def dashboard_files():
+    return {os.path.basename(f): open(f).read()
+            for f in sorted(glob.glob(os.path.join(ROOT, "infra/grafana/dashboards/*.json")))}
+
+
+def check_grafana(dashboards=None):
+    """Provisioning consistent with compose; every dashboard valid JSON with a unique uid, and every panel querying
+    the provisioned Prometheus with at least one PromQL expression."""
     problems = []
     ds = yaml.safe_load(open(os.path.join(ROOT, "infra/grafana/provisioning/datasources/prometheus.yml")))
     uids = {d["uid"] for d in ds["datasources"]}
@@ -497,16 +506,44 @@ def check_grafana():
     prov = yaml.safe_load(open(os.path.join(ROOT, "infra/grafana/provisioning/dashboards/scheduleright.yml")))
     if prov["providers"][0]["options"]["path"] != "/etc/grafana/dashboards":
         problems.append("dashboard provider path must match the compose mount /etc/grafana/dashboards")
-    files = glob.glob(os.path.join(ROOT, "infra/grafana/dashboards/*.json"))
-    if not files:
+    dashboards = dashboard_files() if dashboards is None else dashboards
+    if not dashboards:
         problems.append("no dashboard")
-    for f in files:
-        d = json.load(open(f))
-        for p in d["panels"]:
-            for t in p.get("targets", []) + [p]:
+    owners = {}
+    for name, text in dashboards.items():
+        try:
+            d = json.loads(text)
+        except ValueError as e:
+            problems.append(f"{name}: not valid JSON ({e})")
+            continue
+        uid = d.get("uid")
+        if not uid:
+            problems.append(f"{name}: no uid")
+        elif uid in owners:
+            problems.append(f"{name}: uid {uid} is also the uid of {owners[uid]}")
+        else:
+            owners[uid] = name
+        if not d.get("title"):
+            problems.append(f"{name}: no title")
+        panels = d.get("panels") or []
+        if not panels:
+            problems.append(f"{name}: no panels")
+        ids = [p.get("id") for p in panels]
+        if len(set(ids)) != len(ids) or None in ids:
+            problems.append(f"{name}: panel ids missing or not unique")
+        for p in panels:
+            where = f"{name} panel {p.get('title')!r}"
+            if p.get("type") == "row":
+                continue
+            targets = p.get("targets") or []
+            if not any(str(t.get("expr") or "").strip() for t in targets):
+                problems.append(f"{where}: no target with a PromQL expr")
+            for t in targets + [p]:
                 uid = (t.get("datasource") or {}).get("uid")
                 if uid not in uids:
-                    problems.append(f"{os.path.basename(f)} panel {p.get('title')}: datasource uid {uid} not provisioned")
+                    problems.append(f"{where}: datasource uid {uid} not provisioned")
+            if not p.get("gridPos"):
+                problems.append(f"{where}: no gridPos")
     return problems
 
 
@@ -585,7 +622,20 @@ def self_test(args):
         failures.append("otel check accepted an undefined exporter")
     if not check_mycnf(open(os.path.join(ROOT, "infra/mysql/my.cnf")).read().replace("sync_binlog                    = 1", "sync_binlog = 0")):
         failures.append("my.cnf check accepted sync_binlog=0")
-    total = len(mutants) + len(cmut) + 2 + len(kmuts) + 2
+    boards = dashboard_files()
+    first = sorted(boards)[0]
+    def gmut(fn):
+        d = json.loads(boards[first]); fn(d); return {**boards, first: json.dumps(d)}
+    gmuts = {
+        "invalid JSON": {**boards, first: boards[first][:-3]},
+        "duplicate uid": {**boards, "copy.json": boards[first]},
+        "panel without expr": gmut(lambda d: d["panels"][0].__setitem__("targets", [{"refId": "A", "datasource": d["panels"][0]["datasource"]}])),
+        "unknown datasource": gmut(lambda d: d["panels"][0]["targets"][0].__setitem__("datasource", {"type": "prometheus", "uid": "other"})),
+    }
+    for label, variant in gmuts.items():
+        if not check_grafana(variant):
+            failures.append(f"grafana check accepted: {label}")
+    total = len(mutants) + len(cmut) + 2 + len(kmuts) + 2 + len(gmuts)
     if not failures:
         print(f"{total} broken variants all rejected")
     return failures
@@ -628,6 +678,12 @@ def main():
         problems = check_otel(yaml.safe_load(open(args[0])))
     elif cmd == "grafana":
         problems = check_grafana()
+    elif cmd == "grafana-promql":
+        # every dashboard expression as a recording rule, so that `promtool check rules` parses the PromQL
+        rules = [{"record": f"dashboard:expr_{i}", "expr": expr} for i, expr in enumerate(
+            t["expr"] for text in dashboard_files().values() for p in json.loads(text)["panels"]
+            for t in p.get("targets", []) if t.get("expr"))]
+        yaml.safe_dump({"groups": [{"name": "dashboards", "rules": rules}]}, open(args[0], "w"), sort_keys=False)
     elif cmd == "mycnf":
         problems = check_mycnf(open(args[0]).read())
     elif cmd == "self-test":

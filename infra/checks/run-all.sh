@@ -154,7 +154,12 @@ c_promtool_rules() { promtool check rules infra/prometheus/rules/*.yml; }
 c_promtool_test() { (cd infra/prometheus && promtool test rules tests/*.test.yml) && echo "$(grep -c 'alertname:' infra/prometheus/tests/*.test.yml) alert assertions passed"; }
 c_metrics_doc() { "$PY" infra/checks/policy.py metrics && echo "every series read by rules and dashboards is in METRICS.md and vice versa"; }
 c_otel_config() { "$PY" infra/checks/policy.py otel infra/otel-collector/config.yaml && echo "structure, component references and processor order (no collector binary here)"; }
-c_grafana() { "$PY" infra/checks/policy.py grafana && echo "datasource, provider path and dashboard datasource uids consistent"; }
+c_grafana() {
+  "$PY" infra/checks/policy.py grafana || return 1
+  "$PY" infra/checks/policy.py grafana-promql "$logs/dashboards.rules.yml" || return 1
+  local out; out=$(promtool check rules "$logs/dashboards.rules.yml" 2>&1) || { echo "dashboard PromQL: $out"; return 1; }
+  echo "$(ls infra/grafana/dashboards/*.json | wc -l) dashboards: valid JSON, unique uids, provisioned datasource, every panel has PromQL that promtool parses ($(grep -o 'SUCCESS: [0-9]* rules' <<<"$out"))"
+}
 c_mysql_cnf() { "$PY" infra/checks/policy.py mycnf infra/mysql/my.cnf && echo "durability, binlog, slow log, local_infile settings present"; }
 
 # ------------------------------------------------------------------------------------------------ main

@@ -21,12 +21,12 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The one Spring context shared by the gateway's integration tests: real MariaDB/MySQL and Redis, the first ADMIN
- * created from configuration, stub backends for the routes, and a Redis key prefix of its own. Each test talks as a
- * client of its own (a fresh address forwarded by the trusted loopback proxy) so that rate limits never leak between
- * tests.
+ * created from configuration, stub backends for the routes, finished spans kept in memory ({@link RecordedSpans}) and
+ * a Redis key prefix of its own. Each test talks as a client of its own (a fresh address forwarded by the trusted
+ * loopback proxy) so that rate limits never leak between tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(DeadBackendRoute.class)
+@Import({DeadBackendRoute.class, RecordedSpans.class})
 public abstract class GatewayIntegrationTest {
 
     public static final String ADMIN_EMAIL = "first.admin@example.test";
@@ -51,6 +51,7 @@ public abstract class GatewayIntegrationTest {
         registry.add("scheduleright.edge.trusted-proxies", () -> "127.0.0.1/32,::1/128");
         registry.add("scheduleright.edge.cors-origins", () -> ALLOWED_ORIGIN);
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
+        registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "100ms");
     }
 
     @BeforeEach

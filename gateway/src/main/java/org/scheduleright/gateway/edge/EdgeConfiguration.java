@@ -1,8 +1,10 @@
 package org.scheduleright.gateway.edge;
 
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,7 +13,10 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
-/** The hardened edge: trusted proxies, security headers, CORS for exact origins and HTTPS enforcement. */
+/**
+ * The hardened edge: trusted proxies, security headers, CORS for exact origins, HTTPS enforcement, and what a client's
+ * trace context may decide.
+ */
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
@@ -29,6 +34,20 @@ class EdgeConfiguration {
     @ConditionalOnProperty(name = "scheduleright.edge.require-https", havingValue = "true")
     HttpsRedirect httpsRedirect(TrustedProxies trustedProxies) {
         return new HttpsRedirect(trustedProxies);
+    }
+
+    /**
+     * Replaces Boot's parent-based sampler: a client's {@code traceparent} is continued (its trace id is kept, so a
+     * caller can correlate), but its sampled flag is not obeyed, so a client cannot switch tracing off for its requests
+     * nor force it on beyond the configured probability.
+     */
+    @Bean
+    Sampler otelSampler(TracingProperties tracing) {
+        Sampler byTraceId = Sampler.traceIdRatioBased(tracing.getSampling().getProbability());
+        return Sampler.parentBasedBuilder(byTraceId)
+                .setRemoteParentSampled(byTraceId)
+                .setRemoteParentNotSampled(byTraceId)
+                .build();
     }
 
     @Bean

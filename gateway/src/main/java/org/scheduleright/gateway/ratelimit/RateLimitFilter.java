@@ -63,6 +63,11 @@ class RateLimitFilter implements WebFilter, Ordered {
         this.publicBooking = new Limit("public", properties.publicBooking(), properties.window(), false);
         this.reminderSends =
                 new Limit("reminder-send", properties.reminderSends(), properties.reminderSendWindow(), true);
+        // registered up front so that dashboards and alerts see 0 rather than no series before the first event
+        for (Limit limit : List.of(standard, auth, publicBooking, reminderSends)) {
+            rejections(limit);
+            unavailable(limit);
+        }
     }
 
     @Override
@@ -149,11 +154,7 @@ class RateLimitFilter implements WebFilter, Ordered {
     }
 
     private void outage(Decision decision) {
-        Counter.builder("scheduleright.ratelimit.unavailable")
-                .description("Rate-limit checks that could not reach Redis")
-                .tag("limit", decision.limit().name())
-                .register(registry)
-                .increment();
+        unavailable(decision.limit()).increment();
         long now = System.currentTimeMillis();
         long last = lastOutageLog.get();
         if (now - last > OUTAGE_LOG_INTERVAL_MS && lastOutageLog.compareAndSet(last, now)) {
@@ -162,6 +163,13 @@ class RateLimitFilter implements WebFilter, Ordered {
                             + " fail-closed limits answer 503 (limit {})",
                     decision.limit().name());
         }
+    }
+
+    private Counter unavailable(Limit limit) {
+        return Counter.builder("scheduleright.ratelimit.unavailable")
+                .description("Rate-limit checks that could not reach Redis")
+                .tag("limit", limit.name())
+                .register(registry);
     }
 
     private Counter rejections(Limit limit) {
