@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Twilio's Messages API on loopback: records every message and accepts it with a fresh SID, except for the numbers it
- * was told are invalid, which it refuses the way Twilio does (400, code 21211).
+ * was told to refuse: 400 answers as Twilio does for an invalid number (code 21211), 500 as an internal error whose
+ * outcome the caller cannot know.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -28,10 +28,11 @@ final class FakeTwilio implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Sms> received = new CopyOnWriteArrayList<>();
-    private final Set<String> invalidNumbers;
+    private final Map<String, Integer> refusals;
 
-    FakeTwilio(Set<String> invalidNumbers) throws IOException {
-        this.invalidNumbers = Set.copyOf(invalidNumbers);
+    /** @param refusals the numbers to refuse, each with the HTTP status to answer (400 or 500) */
+    FakeTwilio(Map<String, Integer> refusals) throws IOException {
+        this.refusals = Map.copyOf(refusals);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
@@ -67,7 +68,11 @@ final class FakeTwilio implements AutoCloseable {
         int status;
         if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/Messages.json")) {
             received.add(new Sms(path, sid, form));
-            if (invalidNumbers.contains(form.get("To"))) {
+            Integer refusal = refusals.get(form.get("To"));
+            if (refusal != null && refusal >= 500) {
+                status = refusal;
+                answer = "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":" + refusal + "}";
+            } else if (refusal != null) {
                 status = 400;
                 answer = "{\"code\":21211,\"message\":\"The 'To' number " + form.get("To")
                         + " is not a valid phone number.\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\","

@@ -56,6 +56,7 @@ class ObservabilityStoryTests {
     private static final String CLIENT_PHONE = "+15557654321";
     private static final String SECOND_PHONE = "+15557654322";
     private static final String REFUSED_PHONE = "+15557650000";
+    private static final String UNANSWERED_PHONE = "+15557650500";
     private static final String MANUAL_PHONE = "+15557659999";
     private static final String CLIENT_EMAIL = "dana.observed@example.org";
     private static final String CLIENT_NAME = "Dana Observed";
@@ -73,7 +74,7 @@ class ObservabilityStoryTests {
     @BeforeAll
     void driveThePlatform() throws Exception {
         platform = Platform.start(Platform.Settings.named("observability")
-                .withInvalidNumbers(Set.of(REFUSED_PHONE))
+                .withRefusedNumbers(Map.of(REFUSED_PHONE, 400, UNANSWERED_PHONE, 500))
                 .withGatewayEnv(Map.of("RATE_LIMIT_AUTH", "40")));
 
         String admin =
@@ -154,10 +155,13 @@ class ObservabilityStoryTests {
                 ? slot.get("data").get(0).get("id").asString()
                 : slot.get("id").asString();
 
-        // Three bookings: one delivered, one Twilio reports failed, one whose number Twilio refuses outright.
+        // Four bookings: one delivered, one Twilio reports failed, one whose number Twilio refuses outright and one
+        // whose
+        // send Twilio answers with a 500, so that nobody knows whether it left.
         bookingId = book(siteId, slotId, CLIENT_NAME, CLIENT_EMAIL, CLIENT_PHONE);
         String secondBooking = book(siteId, slotId, "Sam Observed", "sam.observed@example.org", SECOND_PHONE);
         String refusedBooking = book(siteId, slotId, "Kim Observed", "kim.observed@example.org", REFUSED_PHONE);
+        String unansweredBooking = book(siteId, slotId, "Lee Observed", "lee.observed@example.org", UNANSWERED_PHONE);
         platform.call("PUT", "/api/v1/bookings/" + bookingId + "/confirm", staff, Map.of(), 200);
 
         FakeTwilio.Sms first = smsTo(CLIENT_PHONE);
@@ -168,6 +172,7 @@ class ObservabilityStoryTests {
         reminderReaches(staff, bookingId, "delivered");
         reminderReaches(staff, secondBooking, "failed");
         reminderReaches(staff, refusedBooking, "failed");
+        reminderReaches(staff, unansweredBooking, "unknown");
 
         // Manual sends to one number until the recipient quota (3 an hour) refuses one.
         for (int i = 0; i < 4; i++) {
@@ -256,7 +261,8 @@ class ObservabilityStoryTests {
         await("reminder-service's consumption of the booking's events is exported")
                 .atMost(EVENTUALLY)
                 .untilAsserted(() -> assertThat(collector.trace(bookingTraceId))
-                        .as("trace " + bookingTraceId + " of " + collector.spans().size() + " spans received: "
+                        .as("trace " + bookingTraceId + " of "
+                                + collector.spans().size() + " spans received: "
                                 + describe(collector.trace(bookingTraceId)))
                         .anyMatch(span -> span.service().equals(Platform.REMINDER)
                                 && span.kind() == SpanKind.SPAN_KIND_CONSUMER));
@@ -444,12 +450,14 @@ class ObservabilityStoryTests {
                 CLIENT_PHONE,
                 SECOND_PHONE,
                 REFUSED_PHONE,
+                UNANSWERED_PHONE,
                 MANUAL_PHONE,
                 CLIENT_PHONE.substring(1),
                 REFUSED_PHONE.substring(2),
                 CLIENT_EMAIL,
                 "sam.observed@example.org",
                 "kim.observed@example.org",
+                "lee.observed@example.org",
                 staffEmail,
                 platform.settings().adminEmail(),
                 staffPassword,

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ final class Platform implements AutoCloseable {
             String name,
             String adminEmail,
             String adminPassword,
-            Set<String> invalidNumbers,
+            Map<String, Integer> refusedNumbers,
             Map<String, String> gatewayEnv,
             Map<String, String> reminderEnv) {
 
@@ -65,17 +64,18 @@ final class Platform implements AutoCloseable {
                     name,
                     "admin@" + name + ".scheduleright.local",
                     "Story-admin-" + UUID.randomUUID(),
-                    Set.of(),
+                    Map.of(),
                     Map.of(),
                     Map.of());
         }
 
-        Settings withInvalidNumbers(Set<String> numbers) {
+        /** Numbers the fake Twilio refuses, each with the HTTP status it answers (400 invalid, 500 unknown). */
+        Settings withRefusedNumbers(Map<String, Integer> numbers) {
             return new Settings(name, adminEmail, adminPassword, numbers, gatewayEnv, reminderEnv);
         }
 
         Settings withGatewayEnv(Map<String, String> env) {
-            return new Settings(name, adminEmail, adminPassword, invalidNumbers, env, reminderEnv);
+            return new Settings(name, adminEmail, adminPassword, refusedNumbers, env, reminderEnv);
         }
     }
 
@@ -238,7 +238,7 @@ final class Platform implements AutoCloseable {
     private void launchAll() throws Exception {
         Files.createDirectories(Path.of("target"));
         kafka = InProcessKafka.start();
-        twilio = new FakeTwilio(settings.invalidNumbers());
+        twilio = new FakeTwilio(settings.refusedNumbers());
         collector = new SpanCollector();
         ServiceDatabases databases = TestInfrastructure.newDatabases();
         suffix = databases.suffix();

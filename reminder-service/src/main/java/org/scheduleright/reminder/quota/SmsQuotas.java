@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -101,6 +102,11 @@ public class SmsQuotas implements AutoCloseable {
                 .description("Share of the hourly overall SMS quota in use")
                 .tag("scope", "overall")
                 .register(meters);
+        // Registered up front so that dashboards and alerts read 0 rather than nothing before the first event.
+        for (String scope : List.of("recipient", "org", "overall")) {
+            meters.counter("scheduleright.sms.quota.rejections", "scope", scope);
+        }
+        meters.counter("scheduleright.sms.quota.unavailable");
     }
 
     private static BucketConfiguration perWindow(long capacity, Duration window) {
