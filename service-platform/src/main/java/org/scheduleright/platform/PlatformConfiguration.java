@@ -1,5 +1,7 @@
 package org.scheduleright.platform;
 
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +11,8 @@ import org.scheduleright.platform.error.ErrorResponses;
 import org.scheduleright.platform.ops.DependencyCheck;
 import org.scheduleright.platform.ops.DependencyChecks;
 import org.scheduleright.platform.ops.OperationalEndpoints;
+import org.scheduleright.platform.tracing.BackgroundQuerySpans;
+import org.scheduleright.platform.web.RequestLog;
 import org.scheduleright.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +27,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every ScheduleRight service gets: the error format, body-size limit and operational endpoints. */
+/**
+ * What every ScheduleRight service gets: the error format, body-size limit, operational endpoints, a log line per
+ * request and trace export without background query noise.
+ */
 @AutoConfiguration(
         afterName = {
             "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -52,6 +59,22 @@ public class PlatformConfiguration {
     RequestSizeLimitFilter requestSizeLimitFilter(
             @Value("${scheduleright.web.max-request-size:64KB}") DataSize maxRequestSize) {
         return new RequestSizeLimitFilter(maxRequestSize.toBytes());
+    }
+
+    @Bean
+    RequestLog requestLog(ObjectProvider<Tracer> tracer) {
+        return new RequestLog(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /** Query timings per thread name would grow without bound (elastic threads are numbered as they are created). */
+    @Bean
+    MeterFilter withoutQueryThreadTag() {
+        return MeterFilter.ignoreTags("r2dbc.thread");
+    }
+
+    @Bean
+    BackgroundQuerySpans backgroundQuerySpans() {
+        return new BackgroundQuerySpans();
     }
 
     @Bean

@@ -49,6 +49,19 @@ public final class PrometheusText {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }
 
+    /** The samples of the series {@code name} whose labels include all of {@code labels}. */
+    public List<Sample> series(String name, Map<String, String> labels) {
+        return series(name).stream()
+                .filter(sample -> labels.entrySet().stream()
+                        .allMatch(label -> label.getValue().equals(sample.label(label.getKey()))))
+                .toList();
+    }
+
+    /** The sum of the values of the matching samples; 0 when there is none (a counter not yet incremented). */
+    public double sum(String name, Map<String, String> labels) {
+        return series(name, labels).stream().mapToDouble(Sample::value).sum();
+    }
+
     /** Every series name on the page, sorted. */
     public Set<String> names() {
         return samples.stream().map(Sample::name).collect(Collectors.toCollection(TreeSet::new));
