@@ -8,10 +8,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.scheduleright.platform.testing.RecordedSpans;
 import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestJwks;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,11 +22,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the service's integration tests: one running booking-service on the real MariaDB/MySQL and Kafka, shared by
- * every test class; each test creates its own organisation, site and slots.
+ * every test class; each test creates its own organisation, site and slots. Its spans are also kept in memory
+ * ({@link RecordedSpans}), exported every 100 ms.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"scheduleright.outbox.metrics-interval=200ms"})
+        properties = {
+            "scheduleright.outbox.metrics-interval=200ms",
+            "management.opentelemetry.tracing.export.schedule-delay=100ms"
+        })
+@Import(RecordedSpans.class)
 public abstract class BookingIntegrationTest {
 
     protected static final TestJwks jwks = new TestJwks();

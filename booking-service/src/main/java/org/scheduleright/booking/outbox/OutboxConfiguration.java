@@ -1,12 +1,15 @@
 package org.scheduleright.booking.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.UUID;
 import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
 import org.scheduleright.booking.outbox.persistence.Outbox;
 import org.scheduleright.booking.outbox.persistence.RelayLease;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,12 +31,21 @@ class OutboxConfiguration {
             OutboxProperties properties,
             Clock clock,
             OutboxSignal signal,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        Tracer spans = tracer.getIfAvailable(() -> Tracer.NOOP);
+        Propagator context = propagator.getIfAvailable(() -> Propagator.NOOP);
         return new OutboxRelay(
                 new Outbox(connections.client()),
                 new RelayLease(connections.client()),
                 () -> new KafkaEventPublisher(
-                        properties.bootstrapServers(), properties.sendTimeout(), "booking-outbox-relay"),
+                        properties.bootstrapServers(),
+                        properties.sendTimeout(),
+                        "booking-outbox-relay",
+                        registry,
+                        spans,
+                        context),
                 properties,
                 clock,
                 signal,

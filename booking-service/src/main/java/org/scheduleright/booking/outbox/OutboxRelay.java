@@ -101,7 +101,10 @@ public class OutboxRelay implements SmartLifecycle {
         leading = false;
         lease.release(owner).onErrorComplete().block(Duration.ofSeconds(2));
         closePublisher();
-        sending.dispose();
+        // graceful, so that the publisher's close queued just above runs rather than being dropped with the thread
+        sending.disposeGracefully()
+                .timeout(Duration.ofSeconds(5), Mono.fromRunnable(sending::dispose))
+                .block();
     }
 
     @Override

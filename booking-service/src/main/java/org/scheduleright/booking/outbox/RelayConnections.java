@@ -3,6 +3,7 @@ package org.scheduleright.booking.outbox;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,7 +26,7 @@ final class RelayConnections implements DisposableBean {
                 .maxSize(2)
                 .maxAcquireTime(Duration.ofSeconds(5))
                 .maxIdleTime(Duration.ofMinutes(10))
-                .validationQuery("SELECT 1")
+                .validationDepth(ValidationDepth.REMOTE)
                 .build());
         this.client = DatabaseClient.create(pool);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,7 +119,13 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
         OutboxRelay relay = new OutboxRelay(
                 outbox,
                 lease,
-                () -> new KafkaEventPublisher(bootstrapServers, fast.sendTimeout(), owner),
+                () -> new KafkaEventPublisher(
+                        bootstrapServers,
+                        fast.sendTimeout(),
+                        owner,
+                        new SimpleMeterRegistry(),
+                        Tracer.NOOP,
+                        Propagator.NOOP),
                 fast,
                 Clock.systemUTC(),
                 new OutboxSignal(),

@@ -15,11 +15,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads every record of a topic, from the beginning up to its current end, keeping those of the given keys. */
-final class TopicRecords {
+public final class TopicRecords {
 
     private TopicRecords() {}
 
-    static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, Set<String> keys) {
+    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, Set<String> keys) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -52,7 +52,7 @@ final class TopicRecords {
         return found;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }

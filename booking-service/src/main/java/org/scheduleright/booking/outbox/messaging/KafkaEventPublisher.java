@@ -1,5 +1,11 @@
 package org.scheduleright.booking.outbox.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,22 +13,46 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.scheduleright.events.EncodedEvent;
 import org.scheduleright.events.kafka.CloudEventCodec;
+import org.scheduleright.events.kafka.CloudEventHeaders;
 
 /**
  * Publishes encoded events as CloudEvents binary-mode records with an idempotent producer ({@code acks=all},
- * {@code enable.idempotence=true}), which keeps the order of the records of one key.
+ * {@code enable.idempotence=true}), which keeps the order of the records of one key. Each record is sent in an
+ * "outbox publish" producer span, child of the trace the event was stored with and ended when the broker acknowledges
+ * it; the record's {@code traceparent} carries that span. The producer's client metrics are bound to the registry
+ * for as long as the publisher lives.
  */
 public final class KafkaEventPublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    /** The name of the span of one record's publication. */
+    public static final String SPAN_NAME = "outbox publish";
 
-    public KafkaEventPublisher(String bootstrapServers, Duration sendTimeout, String clientId) {
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaClientMetrics metrics;
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    /**
+     * @param registry where the producer's {@code kafka.producer.*} metrics go until {@link #close()}
+     * @param tracer the tracer of the publish spans; {@link Tracer#NOOP} publishes without
+     * @param propagator writes the publish span into the record's headers; {@link Propagator#NOOP} keeps the stored
+     *     traceparent
+     */
+    public KafkaEventPublisher(
+            String bootstrapServers,
+            Duration sendTimeout,
+            String clientId,
+            MeterRegistry registry,
+            Tracer tracer,
+            Propagator propagator) {
         int timeout = (int) Math.max(1000, sendTimeout.toMillis());
         this.producer = new KafkaProducer<>(
                 Map.<String, Object>of(
@@ -46,6 +76,10 @@ public final class KafkaEventPublisher implements AutoCloseable {
                         timeout),
                 new StringSerializer(),
                 new ByteArraySerializer());
+        this.metrics = new KafkaClientMetrics(producer);
+        this.metrics.bindTo(registry);
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /**
@@ -58,8 +92,12 @@ public final class KafkaEventPublisher implements AutoCloseable {
         for (EncodedEvent event : events) {
             CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
             futures.add(future);
+            ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(event);
+            Span span = publishSpan(event);
+            propagator.inject(span.context(), record.headers(), KafkaEventPublisher::replaceHeader);
             try {
-                producer.send(CloudEventCodec.toRecord(event), (metadata, error) -> {
+                producer.send(record, (metadata, error) -> {
+                    end(span, error);
                     if (error != null) {
                         future.completeExceptionally(error);
                     } else {
@@ -67,7 +105,11 @@ public final class KafkaEventPublisher implements AutoCloseable {
                     }
                 });
             } catch (KafkaException e) {
+                end(span, e);
                 future.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                end(span, e);
+                throw e;
             }
             if (future.isCompletedExceptionally()) {
                 break;
@@ -78,6 +120,37 @@ public final class KafkaEventPublisher implements AutoCloseable {
 
     @Override
     public void close() {
+        metrics.close();
         producer.close(Duration.ofSeconds(1));
+    }
+
+    /** A started producer span whose parent is the trace the event was stored with, or a new trace without one. */
+    private Span publishSpan(EncodedEvent event) {
+        String stored = event.envelope().traceparent();
+        Span.Builder builder = stored == null
+                ? tracer.spanBuilder().setNoParent()
+                : propagator.extract(Map.of(CloudEventHeaders.TRACEPARENT, stored), Map::get);
+        return builder.name(SPAN_NAME)
+                .kind(Span.Kind.PRODUCER)
+                .remoteServiceName("kafka")
+                .tag("messaging.system", "kafka")
+                .tag("messaging.operation.type", "send")
+                .tag("messaging.destination.name", event.topic())
+                .tag("cloudevents.event_type", event.envelope().type())
+                .tag("cloudevents.event_id", event.envelope().id().toString())
+                .start();
+    }
+
+    private static void end(Span span, Throwable error) {
+        if (error != null) {
+            span.error(error);
+        }
+        span.end();
+    }
+
+    /** Kafka headers may repeat a key; the propagated context replaces the stored one rather than adding a second. */
+    private static void replaceHeader(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }
