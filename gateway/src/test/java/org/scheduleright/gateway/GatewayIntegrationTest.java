@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
+import org.scheduleright.platform.testing.RecordedSpans;
 import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -17,6 +17,7 @@ import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.events.contact.Contact;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.events.kafka.CloudEventCodec;
+import org.scheduleright.platform.testing.RecordedSpans;
 import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestJwks;
 import org.springframework.beans.factory.annotation.Autowired;
