@@ -165,15 +165,7 @@ class MetricsScrapeIntegrationTests extends BookingIntegrationTest {
     }
 
     private PrometheusText scrape() {
-        String body = http().get()
-                .uri("/metrics")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return PrometheusText.parse(body);
+        return PrometheusText.scrape(http());
     }
 
     private long unsent(String... bookings) {

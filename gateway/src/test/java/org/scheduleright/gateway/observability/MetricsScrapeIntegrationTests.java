@@ -23,8 +23,6 @@ class MetricsScrapeIntegrationTests extends GatewayIntegrationTest {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String PASSWORD = "a long enough password 1";
     /** A page holds every histogram bucket of every series: far beyond the client's default 256 KiB buffer. */
-    private static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
-
     @Test
     void everySeriesTheDashboardsReadIsExportedAndMoves() {
         PrometheusText before = scrape();
@@ -69,8 +67,8 @@ class MetricsScrapeIntegrationTests extends GatewayIntegrationTest {
 
         // p50/p95/p99 come from the histogram (histogram_quantile over _bucket): with percentiles-histogram on,
         // Micrometer's Prometheus registry exports buckets and no client-side quantile series.
-        List<Sample> loginBuckets = series(
-                after, "http_server_requests_seconds_bucket", Map.of("uri", "/api/v1/auth/login", "status", "200"));
+        List<Sample> loginBuckets = after.series(
+                "http_server_requests_seconds_bucket", Map.of("uri", "/api/v1/auth/login", "status", "200"));
         assertThat(loginBuckets)
                 .extracting(bucket -> bucket.label("le"))
                 .as("histogram buckets of successful logins")
@@ -100,10 +98,9 @@ class MetricsScrapeIntegrationTests extends GatewayIntegrationTest {
                         Map.of("routeId", "booking-reminders", "httpStatusCode", "200")))
                 .as("the proxied call on the gateway's per-route timer")
                 .isEqualTo(1);
-        assertThat(series(after, "jvm_memory_used_bytes", Map.of("area", "heap")))
+        assertThat(after.series("jvm_memory_used_bytes", Map.of("area", "heap")))
                 .isNotEmpty();
-        assertThat(series(after, "jvm_memory_max_bytes", Map.of("area", "heap")))
-                .isNotEmpty();
+        assertThat(after.series("jvm_memory_max_bytes", Map.of("area", "heap"))).isNotEmpty();
         assertThat(after.series("process_cpu_usage")).hasSize(1);
         assertThat(increase(before, after, "r2dbc_query_seconds_count", Map.of()))
                 .as("identity database queries timed")
@@ -115,34 +112,15 @@ class MetricsScrapeIntegrationTests extends GatewayIntegrationTest {
     }
 
     private PrometheusText scrape() {
-        String text = client.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_PAGE_BYTES))
-                .build()
-                .get()
-                .uri("/metrics")
-                .accept(MediaType.TEXT_PLAIN)
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return PrometheusText.parse(text);
-    }
-
-    /** The samples named {@code name} whose labels include all of {@code labels}. */
-    private static List<Sample> series(PrometheusText page, String name, Map<String, String> labels) {
-        return page.series(name).stream()
-                .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
-                .toList();
+        return PrometheusText.scrape(client);
     }
 
     /** How much the matching series grew between two scrapes; they must exist afterwards. */
     private static double increase(
             PrometheusText before, PrometheusText after, String name, Map<String, String> labels) {
-        List<Sample> now = series(after, name, labels);
+        List<Sample> now = after.series(name, labels);
         assertThat(now).as("%s%s", name, labels).isNotEmpty();
-        return sum(now) - sum(series(before, name, labels));
+        return sum(now) - sum(before.series(name, labels));
     }
 
     private static double sum(List<Sample> samples) {

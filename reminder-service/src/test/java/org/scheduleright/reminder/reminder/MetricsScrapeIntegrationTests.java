@@ -147,21 +147,9 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                 .isEqualTo(1.0);
     }
 
-    /** Reads the page with a larger buffer than WebClient's 256 KB default, which the page outgrows in a full run. */
     private PrometheusText scrape() {
-        String page = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
-                .build()
-                .get()
-                .uri("/metrics")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-        return PrometheusText.parse(page);
+        return PrometheusText.scrape(
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
     }
 
     private static double increase(

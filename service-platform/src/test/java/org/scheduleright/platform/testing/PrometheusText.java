@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Parses the Prometheus text exposition format (version 0.0.4) that {@code /metrics} serves into samples, so that tests
@@ -38,6 +39,25 @@ public final class PrometheusText {
             }
         }
         return new PrometheusText(samples);
+    }
+
+    /**
+     * GETs {@code /metrics} with the given client and parses the page; reads it with a larger buffer than WebClient's
+     * 256 KiB default, which a page with many histograms outgrows.
+     */
+    public static PrometheusText scrape(WebTestClient client) {
+        String page = client.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/metrics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        return parse(page);
     }
 
     public List<Sample> samples() {
