@@ -1,5 +1,6 @@
 package org.scheduleright.platform;
 
+import io.github.mweirauch.micrometer.jvm.extras.ProcessMemoryMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
 import java.time.Duration;
@@ -70,6 +71,12 @@ public class PlatformConfiguration {
     @Bean
     MeterFilter withoutQueryThreadTag() {
         return MeterFilter.ignoreTags("r2dbc.thread");
+    }
+
+    /** Resident and swapped memory of the process ({@code process_memory_rss_bytes} …), on Linux. */
+    @Bean
+    ProcessMemoryMetrics processMemoryMetrics() {
+        return new ProcessMemoryMetrics();
     }
 
     @Bean

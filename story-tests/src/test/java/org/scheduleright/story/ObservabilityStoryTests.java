@@ -349,6 +349,7 @@ class ObservabilityStoryTests {
                             "jvm_memory_used_bytes",
                             "jvm_gc_pause_seconds_count",
                             "process_cpu_usage",
+                            "process_memory_rss_bytes",
                             "process_uptime_seconds",
                             "r2dbc_query_seconds_bucket");
             softly.assertThat(metrics.series("http_server_requests_seconds_count"))
