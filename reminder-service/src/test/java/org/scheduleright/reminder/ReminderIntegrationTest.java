@@ -1,6 +1,9 @@
 package org.scheduleright.reminder;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,17 +17,26 @@ import javax.crypto.spec.SecretKeySpec;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingSource;
+import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.contact.Contact;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.platform.testing.RecordedSpans;
 import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestJwks;
+import org.scheduleright.reminder.booking.persistence.KnownBooking;
+import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PlannedReminder;
+import org.scheduleright.reminder.reminder.domain.ReminderStatus;
+import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.sms.twilio.TwilioProperties;
+import org.scheduleright.reminder.sms.twilio.TwilioSmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -59,6 +71,15 @@ public abstract class ReminderIntegrationTest {
 
     @Autowired
     protected RecordingSmsSender sms;
+
+    @Autowired
+    private KnownBookings knownBookings;
+
+    @Autowired
+    private Reminders storedReminders;
+
+    @Autowired
+    private DatabaseClient reminderDatabase;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -105,6 +126,69 @@ public abstract class ReminderIntegrationTest {
 
     protected static Contact client(String phone) {
         return new Contact("Ana Client", "ana@example.org", phone);
+    }
+
+    /**
+     * A real Twilio sender pointed at {@code baseUrl} (a fake Twilio), without retries, signing callbacks for
+     * {@link #PUBLIC_URL}.
+     */
+    protected static TwilioSmsSender twilioSender(
+            String baseUrl, MeterRegistry meters, ObservationRegistry observations) {
+        return TwilioSmsSender.create(
+                new TwilioProperties(
+                        "twilio",
+                        "AC" + "0".repeat(32),
+                        TWILIO_AUTH_TOKEN,
+                        "+15005550006",
+                        baseUrl,
+                        PUBLIC_URL,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        0,
+                        Duration.ofMillis(10),
+                        Duration.ofSeconds(5)),
+                meters,
+                Clock.systemUTC(),
+                observations);
+    }
+
+    /**
+     * Stores a confirmed booking two days ahead with one reminder that Twilio accepted under {@code sid}; returns the
+     * reminder's id.
+     */
+    protected UUID sentReminder(String sid) {
+        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678");
+        Instant now = Instant.now();
+        UUID id = knownBookings
+                .save(
+                        new KnownBooking(
+                                created.bookingId(),
+                                created.orgId(),
+                                created.siteId(),
+                                BookingStatus.CONFIRMED,
+                                created.startTime(),
+                                created.endTime(),
+                                created.timezone(),
+                                null,
+                                created.contact(),
+                                now,
+                                created.eventId()),
+                        now)
+                .then(storedReminders.plan(
+                        created.bookingId(),
+                        created.orgId(),
+                        created.startTime(),
+                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
+                        now,
+                        null))
+                .block();
+        reminderDatabase
+                .sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
+                .bind("sid", sid)
+                .bind("id", id.toString())
+                .then()
+                .block();
+        return id;
     }
 
     /** A new booking of a new organisation, starting at {@code start}, made at {@code occurredAt}. */

@@ -15,27 +15,21 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
-import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.platform.testing.PrometheusText;
 import org.scheduleright.platform.testing.TestInfrastructure;
 import org.scheduleright.reminder.ReminderIntegrationTest;
-import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.quota.QuotaDecision;
 import org.scheduleright.reminder.quota.QuotaProperties;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
-import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.sms.twilio.FakeTwilio;
-import org.scheduleright.reminder.sms.twilio.TwilioProperties;
-import org.scheduleright.reminder.sms.twilio.TwilioSmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -57,9 +51,6 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
 
     @Autowired
     KnownBookings bookings;
-
-    @Autowired
-    DatabaseClient database;
 
     @Autowired
     ApplicationContext context;
@@ -91,14 +82,14 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                         row -> row != null);
         try (FakeTwilio twilio = new FakeTwilio()) {
             SmsDispatcher dispatcher = new ExtraDispatchers(context)
-                    .create("metrics-worker", twilioSender(twilio.baseUrl()), quotas, meters);
+                    .create("metrics-worker", twilioSender(twilio.baseUrl(), meters, observations), quotas, meters);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dispatcher.dispatchDue().block();
                 return reminders.find(due.id()).block().status() == ReminderStatus.SENT;
             });
         }
-        statusCallback(sentReminder(), Map.of("MessageStatus", "delivered"));
-        statusCallback(sentReminder(), Map.of("MessageStatus", "undelivered", "ErrorCode", "30003"));
+        statusCallback(acceptedSid(), Map.of("MessageStatus", "delivered"));
+        statusCallback(acceptedSid(), Map.of("MessageStatus", "undelivered", "ErrorCode", "30003"));
         rejectOneSmsOverQuota();
         http().get()
                 .uri("/api/v1/bookings/{id}/reminders", created.bookingId())
@@ -177,38 +168,10 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
         }
     }
 
-    /** A reminder Twilio accepted under a new message sid; returns the sid. */
-    private String sentReminder() {
+    /** The sid of a new reminder Twilio accepted. */
+    private String acceptedSid() {
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678");
-        Instant now = Instant.now();
-        UUID id = bookings.save(
-                        new KnownBooking(
-                                created.bookingId(),
-                                created.orgId(),
-                                created.siteId(),
-                                BookingStatus.CONFIRMED,
-                                created.startTime(),
-                                created.endTime(),
-                                created.timezone(),
-                                null,
-                                created.contact(),
-                                now,
-                                created.eventId()),
-                        now)
-                .then(reminders.plan(
-                        created.bookingId(),
-                        created.orgId(),
-                        created.startTime(),
-                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
-                        now,
-                        null))
-                .block();
-        database.sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
-                .bind("sid", sid)
-                .bind("id", id.toString())
-                .then()
-                .block();
+        sentReminder(sid);
         return sid;
     }
 
@@ -225,24 +188,5 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
-    }
-
-    private TwilioSmsSender twilioSender(String baseUrl) {
-        return TwilioSmsSender.create(
-                new TwilioProperties(
-                        "twilio",
-                        "AC" + "0".repeat(32),
-                        TWILIO_AUTH_TOKEN,
-                        "+15005550006",
-                        baseUrl,
-                        PUBLIC_URL,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(5),
-                        0,
-                        Duration.ofMillis(10),
-                        Duration.ofSeconds(5)),
-                meters,
-                Clock.systemUTC(),
-                observations);
     }
 }

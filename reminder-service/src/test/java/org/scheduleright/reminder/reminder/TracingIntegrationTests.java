@@ -11,7 +11,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,8 +35,6 @@ import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.sms.twilio.FakeTwilio;
-import org.scheduleright.reminder.sms.twilio.TwilioProperties;
-import org.scheduleright.reminder.sms.twilio.TwilioSmsSender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -110,7 +107,7 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
 
         try (FakeTwilio twilio = new FakeTwilio()) {
             SmsDispatcher dispatcher = new ExtraDispatchers(context)
-                    .create("tracing-worker", twilioSender(twilio.baseUrl()), quotas, meters);
+                    .create("tracing-worker", twilioSender(twilio.baseUrl(), meters, observations), quotas, meters);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dispatcher.dispatchDue().block();
                 return reminders.find(planned.id()).block().status() == ReminderStatus.SENT;
@@ -216,25 +213,6 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
                 ByteArraySerializer.class))) {
             producer.send(record).get(10, TimeUnit.SECONDS);
         }
-    }
-
-    private TwilioSmsSender twilioSender(String baseUrl) {
-        return TwilioSmsSender.create(
-                new TwilioProperties(
-                        "twilio",
-                        "AC" + "0".repeat(32),
-                        TWILIO_AUTH_TOKEN,
-                        "+15005550006",
-                        baseUrl,
-                        PUBLIC_URL,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(5),
-                        0,
-                        Duration.ofMillis(10),
-                        Duration.ofSeconds(5)),
-                meters,
-                Clock.systemUTC(),
-                observations);
     }
 
     private List<SpanData> spansOf(String traceId) {

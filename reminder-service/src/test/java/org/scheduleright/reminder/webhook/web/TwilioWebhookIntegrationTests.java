@@ -25,7 +25,6 @@ import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -43,9 +42,6 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
     @Autowired
     OptOuts optOuts;
 
-    @Autowired
-    DatabaseClient database;
-
     private WebTestClient.ResponseSpec post(String path, Map<String, String> params, String signature) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         params.forEach(form::add);
@@ -55,39 +51,6 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .body(BodyInserters.fromFormData(form))
                 .exchange();
-    }
-
-    private UUID sentReminder(String sid) {
-        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678");
-        Instant now = Instant.now();
-        UUID id = bookings.save(
-                        new KnownBooking(
-                                created.bookingId(),
-                                created.orgId(),
-                                created.siteId(),
-                                BookingStatus.CONFIRMED,
-                                created.startTime(),
-                                created.endTime(),
-                                created.timezone(),
-                                null,
-                                created.contact(),
-                                now,
-                                created.eventId()),
-                        now)
-                .then(reminders.plan(
-                        created.bookingId(),
-                        created.orgId(),
-                        created.startTime(),
-                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
-                        now,
-                        null))
-                .block();
-        database.sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
-                .bind("sid", sid)
-                .bind("id", id.toString())
-                .then()
-                .block();
-        return id;
     }
 
     /** Stores a booking of the number with its phone hash and one pending reminder due in a day. */
