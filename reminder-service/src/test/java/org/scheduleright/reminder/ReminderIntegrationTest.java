@@ -1,6 +1,5 @@
 package org.scheduleright.reminder;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -132,8 +131,7 @@ public abstract class ReminderIntegrationTest {
      * A real Twilio sender pointed at {@code baseUrl} (a fake Twilio), without retries, signing callbacks for
      * {@link #PUBLIC_URL}.
      */
-    protected static TwilioSmsSender twilioSender(
-            String baseUrl, MeterRegistry meters, ObservationRegistry observations) {
+    protected static TwilioSmsSender twilioSender(String baseUrl, ObservationRegistry observations) {
         return TwilioSmsSender.create(
                 new TwilioProperties(
                         "twilio",
@@ -147,7 +145,6 @@ public abstract class ReminderIntegrationTest {
                         0,
                         Duration.ofMillis(10),
                         Duration.ofSeconds(5)),
-                meters,
                 Clock.systemUTC(),
                 observations);
     }

@@ -1,6 +1,5 @@
 package org.scheduleright.reminder.sms;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.scheduleright.reminder.sms.twilio.TwilioProperties;
@@ -17,10 +16,10 @@ class SmsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SmsConfiguration.class);
 
     @Bean
-    SmsSender smsSender(TwilioProperties twilio, MeterRegistry meters, Clock clock, ObservationRegistry observations) {
+    SmsSender smsSender(TwilioProperties twilio, Clock clock, ObservationRegistry observations) {
         if (twilio.usesTwilio()) {
             log.info("SMS go to Twilio at {}", twilio.apiBaseUrl());
-            return TwilioSmsSender.create(twilio, meters, clock, observations);
+            return TwilioSmsSender.create(twilio, clock, observations);
         }
         log.warn("SMS is disabled (SMS_SINK=log or no Twilio credentials): reminders are recorded as skipped");
         return new LogSmsSender(50, clock);

@@ -82,7 +82,7 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                         row -> row != null);
         try (FakeTwilio twilio = new FakeTwilio()) {
             SmsDispatcher dispatcher = new ExtraDispatchers(context)
-                    .create("metrics-worker", twilioSender(twilio.baseUrl(), meters, observations), quotas, meters);
+                    .create("metrics-worker", twilioSender(twilio.baseUrl(), observations), quotas, meters);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dispatcher.dispatchDue().block();
                 return reminders.find(due.id()).block().status() == ReminderStatus.SENT;

@@ -107,7 +107,7 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
 
         try (FakeTwilio twilio = new FakeTwilio()) {
             SmsDispatcher dispatcher = new ExtraDispatchers(context)
-                    .create("tracing-worker", twilioSender(twilio.baseUrl(), meters, observations), quotas, meters);
+                    .create("tracing-worker", twilioSender(twilio.baseUrl(), observations), quotas, meters);
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 dispatcher.dispatchDue().block();
                 return reminders.find(planned.id()).block().status() == ReminderStatus.SENT;

@@ -4,8 +4,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -43,16 +41,10 @@ public final class TwilioSmsSender implements SmsSender {
 
     private final Scheduler scheduler;
 
-    private final Timer latency;
-
     private final Clock clock;
 
     private TwilioSmsSender(
-            TwilioProperties properties,
-            Scheduler scheduler,
-            MeterRegistry meters,
-            Clock clock,
-            ObservationRegistry observations) {
+            TwilioProperties properties, Scheduler scheduler, Clock clock, ObservationRegistry observations) {
         this.properties = properties;
         this.client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
                 .httpClient(new SingleShotTwilioHttpClient(
@@ -60,28 +52,23 @@ public final class TwilioSmsSender implements SmsSender {
                 .build();
         this.statusCallback = URI.create(stripSlash(properties.serverUrl()) + "/webhooks/twilio/status");
         this.scheduler = scheduler;
-        this.latency = Timer.builder("scheduleright.twilio.latency")
-                .description("Duration of Twilio message requests")
-                .register(meters);
         this.clock = clock;
     }
 
     /** Builds the sender with its own bounded elastic scheduler. */
-    public static TwilioSmsSender create(
-            TwilioProperties properties, MeterRegistry meters, Clock clock, ObservationRegistry observations) {
-        return new TwilioSmsSender(
-                properties, Schedulers.newBoundedElastic(16, 10_000, "twilio"), meters, clock, observations);
+    public static TwilioSmsSender create(TwilioProperties properties, Clock clock, ObservationRegistry observations) {
+        return new TwilioSmsSender(properties, Schedulers.newBoundedElastic(16, 10_000, "twilio"), clock, observations);
     }
 
     @Override
     public Mono<SmsOutcome> send(SmsMessage message) {
         Instant deadline = clock.instant().plus(properties.retryWindow());
-        return Mono.fromCallable(() -> latency.recordCallable(() -> Message.creator(
+        return Mono.fromCallable(() -> Message.creator(
                                 new PhoneNumber(message.to().e164()),
                                 new PhoneNumber(properties.phoneNumber()),
                                 message.body())
                         .setStatusCallback(statusCallback)
-                        .create(client)))
+                        .create(client))
                 .subscribeOn(scheduler)
                 .retryWhen(Retry.from(signals -> signals.concatMap(signal -> {
                     Throwable failure = signal.failure();

@@ -2,7 +2,6 @@ package org.scheduleright.reminder.sms.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,10 +53,7 @@ class TwilioSmsSenderTests {
 
     private SmsOutcome send(String baseUrl) {
         TwilioSmsSender sender = TwilioSmsSender.create(
-                properties(baseUrl, Duration.ofSeconds(2)),
-                new SimpleMeterRegistry(),
-                Clock.systemUTC(),
-                ObservationRegistry.NOOP);
+                properties(baseUrl, Duration.ofSeconds(2)), Clock.systemUTC(), ObservationRegistry.NOOP);
         return sender.send(new SmsMessage(UUID.randomUUID(), new PhoneNumber("+33612345678"), "Hi Ana"))
                 .block(Duration.ofSeconds(20));
     }
