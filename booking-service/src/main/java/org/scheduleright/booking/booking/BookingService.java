@@ -16,7 +16,6 @@ import org.scheduleright.booking.booking.messaging.BookingEvents.Change;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
 import org.scheduleright.booking.outbox.OutboxSignal;
-import org.scheduleright.booking.outbox.Traceparents;
 import org.scheduleright.booking.outbox.persistence.Outbox;
 import org.scheduleright.booking.site.domain.Site;
 import org.scheduleright.booking.slot.domain.SlotId;
@@ -25,6 +24,7 @@ import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.platform.error.FieldProblem;
+import org.scheduleright.platform.tracing.TraceParents;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -46,7 +46,6 @@ public class BookingService {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
     private final BookingEvents events;
-    private final Traceparents traceparents;
     private final TransactionalOperator transactions;
     private final Clock clock;
     private final Duration idempotencyRetention;
@@ -59,7 +58,6 @@ public class BookingService {
             IdempotencyKeys idempotencyKeys,
             Outbox outbox,
             BookingEvents events,
-            Traceparents traceparents,
             TransactionalOperator transactions,
             Clock clock,
             IdempotencyProperties idempotency,
@@ -71,7 +69,6 @@ public class BookingService {
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
         this.events = events;
-        this.traceparents = traceparents;
         this.transactions = transactions;
         this.clock = clock;
         this.idempotencyRetention = idempotency.retention();
@@ -87,7 +84,7 @@ public class BookingService {
      * first booking and a different request with the same key answers 409 {@code DUPLICATE_RESOURCE}.
      */
     public Mono<Placed> place(Site site, BookingRequest request, IdempotencyKey key) {
-        String traceparent = traceparents.current();
+        String traceparent = TraceParents.currentOrNewRoot();
         String fingerprint = request.fingerprint(site.id().toString());
         return slots.find(request.slot())
                 .filter(slot -> slot.siteId().equals(site.id()))
@@ -217,7 +214,7 @@ public class BookingService {
             Change change,
             BookingSource source,
             BiFunction<Booking, Instant, Mono<Booking>> transition) {
-        String traceparent = traceparents.current();
+        String traceparent = TraceParents.currentOrNewRoot();
         return Mono.defer(() -> {
                     Instant now = clock.instant();
                     Mono<Booking> work = bookings.lock(id)

@@ -1,21 +1,26 @@
-package org.scheduleright.reminder.support;
+package org.scheduleright.platform.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads and writes W3C {@code traceparent} values, so that a reminder can keep the context of what planned it and its
- * send, which runs later in a trace of its own, can link back to it.
+ * Reads and writes W3C {@code traceparent} values, for work that outlives the span that caused it: a booking event
+ * stored in the outbox and published later, a reminder whose send runs hours later in a trace of its own and links
+ * back to what planned it.
  */
 public final class TraceParents {
 
     private static final String TRACEPARENT = "traceparent";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
@@ -38,6 +43,22 @@ public final class TraceParents {
         Map<String, String> carrier = new HashMap<>();
         W3C.inject(Context.current(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * The traceparent of the current span, or of a new sampled root context when there is none, so that everything
+     * stored carries one.
+     */
+    public static String currentOrNewRoot() {
+        String current = current();
+        if (current != null) {
+            return current;
+        }
+        byte[] trace = new byte[16];
+        byte[] parent = new byte[8];
+        RANDOM.nextBytes(trace);
+        RANDOM.nextBytes(parent);
+        return "00-" + HexFormat.of().formatHex(trace) + "-" + HexFormat.of().formatHex(parent) + "-01";
     }
 
     /** The span context a stored traceparent names; invalid when it is null or malformed. */
