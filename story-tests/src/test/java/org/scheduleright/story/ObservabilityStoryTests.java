@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -51,6 +52,7 @@ class ObservabilityStoryTests {
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     private static final String TEMPLATE = "Hi {{name}}, see you at {{site}} on {{date}} at {{time}}.";
     private static final String TRACEPARENT = "00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]";
+    private static final Pattern JVM_NOTICE = Pattern.compile("Picked up |OpenJDK |WARNING: ");
 
     // The personal data of this run, none of which may reach a log line.
     private static final String CLIENT_PHONE = "+15557654321";
@@ -470,10 +472,13 @@ class ObservabilityStoryTests {
         for (String service : Platform.SERVICES) {
             List<String> log = Files.readAllLines(platform.log(service), StandardCharsets.UTF_8);
             for (String line : log) {
-                if (!line.startsWith("{")) {
-                    continue; // the JVM's own banner-less warnings before logging starts
+                // Every line is scanned; apart from the JVM's own notices every line is one JSON object.
+                if (!JVM_NOTICE.matcher(line).lookingAt()) {
+                    assertThat(platform.json().readTree(line).isObject())
+                            .as(service + " writes structured JSON lines only: " + line)
+                            .isTrue();
+                    lines++;
                 }
-                lines++;
                 for (String secret : secrets) {
                     assertThat(line)
                             .as(service + " logged personal data or a secret")
