@@ -150,13 +150,12 @@ public abstract class ReminderIntegrationTest {
     }
 
     /**
-     * Stores a confirmed booking two days ahead with one reminder that Twilio accepted under {@code sid}; returns the
-     * reminder's id.
+     * Stores the booking of {@code created} as confirmed, with one scheduled reminder 24 hours ahead due in a day;
+     * returns the reminder's id.
      */
-    protected UUID sentReminder(String sid) {
-        BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678");
+    protected UUID scheduledReminder(BookingCreated created) {
         Instant now = Instant.now();
-        UUID id = knownBookings
+        return knownBookings
                 .save(
                         new KnownBooking(
                                 created.bookingId(),
@@ -179,6 +178,14 @@ public abstract class ReminderIntegrationTest {
                         now,
                         null))
                 .block();
+    }
+
+    /**
+     * Stores a confirmed booking two days ahead with one reminder that Twilio accepted under {@code sid}; returns the
+     * reminder's id.
+     */
+    protected UUID sentReminder(String sid) {
+        UUID id = scheduledReminder(created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), "+33612345678"));
         reminderDatabase
                 .sql("UPDATE reminders SET status = 'sent', twilio_sid = :sid WHERE id = :id")
                 .bind("sid", sid)

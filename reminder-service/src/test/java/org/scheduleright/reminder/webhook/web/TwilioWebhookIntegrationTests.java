@@ -9,16 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCreated;
-import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.reminder.ReminderDelivered;
 import org.scheduleright.events.reminder.ReminderFailed;
 import org.scheduleright.events.reminder.ReminderSkipped;
 import org.scheduleright.reminder.ReminderActivityRecorder;
 import org.scheduleright.reminder.ReminderIntegrationTest;
-import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
-import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
@@ -56,30 +53,10 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
     /** Stores a booking of the number with its phone hash and one pending reminder due in a day. */
     private UUID pendingReminderTo(String phone) {
         BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), phone);
-        Instant now = Instant.now();
-        return bookings.save(
-                        new KnownBooking(
-                                created.bookingId(),
-                                created.orgId(),
-                                created.siteId(),
-                                BookingStatus.CONFIRMED,
-                                created.startTime(),
-                                created.endTime(),
-                                created.timezone(),
-                                null,
-                                created.contact(),
-                                now,
-                                created.eventId()),
-                        now)
-                .then(bookings.rememberPhoneHash(created.bookingId(), new PhoneNumber(phone).hash()))
-                .then(reminders.plan(
-                        created.bookingId(),
-                        created.orgId(),
-                        created.startTime(),
-                        new PlannedReminder(24, now.plus(Duration.ofDays(1)), ReminderStatus.SCHEDULED, null),
-                        now,
-                        null))
+        UUID id = scheduledReminder(created);
+        bookings.rememberPhoneHash(created.bookingId(), new PhoneNumber(phone).hash())
                 .block();
+        return id;
     }
 
     private static String randomNumber(String prefix) {
