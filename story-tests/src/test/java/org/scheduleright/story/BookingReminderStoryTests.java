@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,25 +54,26 @@ class BookingReminderStoryTests {
 
     @Test
     void aClientIsRemindedOnceAtTheRightLocalTimeAndNeverAboutAStaleAppointment() throws Exception {
-        String adminToken =
-                login(platform.settings().adminEmail(), platform.settings().adminPassword());
+        String adminToken = platform.login(
+                platform.settings().adminEmail(), platform.settings().adminPassword());
 
-        String orgId = createOrganisation(adminToken, "Story Care Centre");
+        String orgId = platform.createOrganisation(adminToken, "Story Care Centre", NEW_YORK);
         String staffEmail = "staff." + UUID.randomUUID() + "@story.scheduleright.local";
         String staffPassword = "Story-staff-" + UUID.randomUUID();
-        createStaffMember(adminToken, orgId, staffEmail, staffPassword);
-        String staff = login(staffEmail, staffPassword);
+        platform.createStaffMember(adminToken, orgId, staffEmail, "Story Staff", staffPassword);
+        String staff = platform.login(staffEmail, staffPassword);
 
-        String siteId = createSite(staff, orgId, "Riverside clinic", NEW_YORK);
-        remindOneHourAheadWithoutCancellationNotice(staff);
+        String siteId = platform.createSite(staff, orgId, "Riverside clinic", NEW_YORK);
+        platform.remindOneHourAheadWithoutCancellationNotice(staff, TEMPLATE);
 
         Instant firstStart = Instant.now().plus(Duration.ofMinutes(47)).truncatedTo(ChronoUnit.MINUTES);
         Instant laterStart = Instant.now().plus(Duration.ofMinutes(53)).truncatedTo(ChronoUnit.MINUTES);
-        String firstSlot = openSlot(staff, siteId, firstStart);
-        String laterSlot = openSlot(staff, siteId, laterStart);
+        String firstSlot = platform.openSlot(staff, siteId, firstStart, 2);
+        String laterSlot = platform.openSlot(staff, siteId, laterStart, 2);
 
         String clientName = "Alex Story " + UUID.randomUUID().toString().substring(0, 6);
-        JsonNode booking = bookAsMemberOfThePublic(siteId, firstSlot, clientName);
+        JsonNode booking =
+                platform.bookAsMemberOfThePublic(siteId, firstSlot, clientName, "alex.story@example.org", CLIENT_PHONE);
         String bookingId = booking.get("id").asString();
         assertThat(Instant.parse(booking.get("startTime").asString())).isEqualTo(firstStart);
         assertThat(booking.get("timezone").asString()).isEqualTo(NEW_YORK.getId());
@@ -109,7 +109,7 @@ class BookingReminderStoryTests {
         List<JsonNode> afterReschedule = await("a reminder for the new time leaves")
                 .atMost(EVENTUALLY)
                 .until(
-                        () -> reminders(staff, bookingId),
+                        () -> platform.reminders(staff, bookingId),
                         list -> list.size() == 2
                                 && list.stream()
                                         .anyMatch(
@@ -132,7 +132,7 @@ class BookingReminderStoryTests {
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> {
                     assertThat(twilio.receivedSince(sentBeforeCancel)).isEmpty();
-                    assertThat(reminders(staff, bookingId))
+                    assertThat(platform.reminders(staff, bookingId))
                             .noneMatch(r -> r.get("status").asString().equals("scheduled")
                                     || r.get("status").asString().equals("sending"));
                 });
@@ -141,93 +141,6 @@ class BookingReminderStoryTests {
     }
 
     // ---------------------------------------------------------------- the steps
-
-    private String login(String email, String password) throws Exception {
-        JsonNode answer = call("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), 200);
-        return answer.get("accessToken").asString();
-    }
-
-    private String createOrganisation(String token, String name) throws Exception {
-        return call("POST", "/api/v1/orgs", token, Map.of("name", name, "timezone", NEW_YORK.getId()), 201)
-                .get("id")
-                .asString();
-    }
-
-    private void createStaffMember(String token, String orgId, String email, String password) throws Exception {
-        call(
-                "POST",
-                "/api/v1/users",
-                token,
-                Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Story Staff",
-                        "password",
-                        password,
-                        "roles",
-                        List.of("STAFF"),
-                        "orgId",
-                        orgId),
-                201);
-    }
-
-    private String createSite(String token, String orgId, String name, ZoneId zone) throws Exception {
-        return call(
-                        "POST",
-                        "/api/v1/orgs/" + orgId + "/sites",
-                        token,
-                        Map.of("name", name, "timezone", zone.getId()),
-                        201)
-                .get("id")
-                .asString();
-    }
-
-    /** No quiet hours are sent, so none apply: the story does not depend on the hour it runs at. */
-    private void remindOneHourAheadWithoutCancellationNotice(String token) throws Exception {
-        call(
-                "PUT",
-                "/api/v1/reminders/settings",
-                token,
-                Map.of(
-                        "enabled",
-                        true,
-                        "leadTimesHours",
-                        List.of(1),
-                        "template",
-                        TEMPLATE,
-                        "sendCancellationNotice",
-                        false),
-                200);
-    }
-
-    private String openSlot(String token, String siteId, Instant start) throws Exception {
-        JsonNode created = call(
-                "POST",
-                "/api/v1/sites/" + siteId + "/availability",
-                token,
-                Map.of(
-                        "startTime",
-                        start.toString(),
-                        "endTime",
-                        start.plus(Duration.ofMinutes(30)).toString(),
-                        "capacity",
-                        2),
-                201);
-        return created.has("data")
-                ? created.get("data").get(0).get("id").asString()
-                : created.get("id").asString();
-    }
-
-    private JsonNode bookAsMemberOfThePublic(String siteId, String slotId, String clientName) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("siteId", siteId);
-        body.put("slotId", slotId);
-        body.put("clientName", clientName);
-        body.put("clientEmail", "alex.story@example.org");
-        body.put("clientPhone", CLIENT_PHONE);
-        return call("POST", "/api/public/bookings", null, body, 201);
-    }
 
     private void confirm(String token, String bookingId) throws Exception {
         JsonNode confirmed = call("PUT", "/api/v1/bookings/" + bookingId + "/confirm", token, Map.of(), 200);
@@ -271,20 +184,13 @@ class BookingReminderStoryTests {
     private void remindersShowOne(String token, String bookingId, String status) {
         await("the reminder is " + status)
                 .atMost(EVENTUALLY)
-                .untilAsserted(() -> assertThat(reminders(token, bookingId))
+                .untilAsserted(() -> assertThat(platform.reminders(token, bookingId))
                         .singleElement()
                         .satisfies(r -> assertThat(r.get("status").asString()).isEqualTo(status)));
     }
 
     private void twilioReportsDelivered(String messageSid) throws Exception {
         platform.twilioReports(messageSid, "delivered", CLIENT_PHONE);
-    }
-
-    private List<JsonNode> reminders(String token, String bookingId) throws Exception {
-        JsonNode list = call("GET", "/api/v1/bookings/" + bookingId + "/reminders", token, null, 200);
-        List<JsonNode> out = new ArrayList<>();
-        (list.isArray() ? list : list.get("data")).forEach(out::add);
-        return out;
     }
 
     // ---------------------------------------------------------------- the platform

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +51,7 @@ class ObservabilityStoryTests {
     private static final String BOOKINGS_TOPIC = "scheduleright.bookings.v1";
     private static final Duration EVENTUALLY = Duration.ofSeconds(90);
     private static final String TEMPLATE = "Hi {{name}}, see you at {{site}} on {{date}} at {{time}}.";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String TRACEPARENT = "00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]";
     private static final Pattern JVM_NOTICE = Pattern.compile("Picked up |OpenJDK |WARNING: ");
 
@@ -81,32 +82,11 @@ class ObservabilityStoryTests {
 
         String admin =
                 login(platform.settings().adminEmail(), platform.settings().adminPassword());
-        String orgId = platform.call(
-                        "POST",
-                        "/api/v1/orgs",
-                        admin,
-                        Map.of("name", "Observed Care Centre", "timezone", "Europe/London"),
-                        201)
-                .get("id")
-                .asString();
-        platform.call(
-                "POST",
-                "/api/v1/users",
-                admin,
-                Map.of(
-                        "email",
-                        staffEmail,
-                        "name",
-                        "Observed Staff",
-                        "password",
-                        staffPassword,
-                        "roles",
-                        List.of("STAFF"),
-                        "orgId",
-                        orgId),
-                201);
+        String orgId = platform.createOrganisation(admin, "Observed Care Centre", LONDON);
+        platform.createStaffMember(admin, orgId, staffEmail, "Observed Staff", staffPassword);
         JsonNode staffLogin = platform.call(
                 "POST", "/api/v1/auth/login", null, Map.of("email", staffEmail, "password", staffPassword), 200);
+        tokens.add(staffLogin.get("accessToken").asString());
         tokens.add(staffLogin.get("refreshToken").asString());
         JsonNode refreshed = platform.call(
                 "POST",
@@ -118,44 +98,10 @@ class ObservabilityStoryTests {
         tokens.add(staff);
         tokens.add(refreshed.get("refreshToken").asString());
 
-        String siteId = platform.call(
-                        "POST",
-                        "/api/v1/orgs/" + orgId + "/sites",
-                        staff,
-                        Map.of("name", "Harbour clinic", "timezone", "Europe/London"),
-                        201)
-                .get("id")
-                .asString();
-        platform.call(
-                "PUT",
-                "/api/v1/reminders/settings",
-                staff,
-                Map.of(
-                        "enabled",
-                        true,
-                        "leadTimesHours",
-                        List.of(1),
-                        "template",
-                        TEMPLATE,
-                        "sendCancellationNotice",
-                        false),
-                200);
+        String siteId = platform.createSite(staff, orgId, "Harbour clinic", LONDON);
+        platform.remindOneHourAheadWithoutCancellationNotice(staff, TEMPLATE);
         Instant start = Instant.now().plus(Duration.ofMinutes(47)).truncatedTo(ChronoUnit.MINUTES);
-        JsonNode slot = platform.call(
-                "POST",
-                "/api/v1/sites/" + siteId + "/availability",
-                staff,
-                Map.of(
-                        "startTime",
-                        start.toString(),
-                        "endTime",
-                        start.plus(Duration.ofMinutes(30)).toString(),
-                        "capacity",
-                        5),
-                201);
-        String slotId = slot.has("data")
-                ? slot.get("data").get(0).get("id").asString()
-                : slot.get("id").asString();
+        String slotId = platform.openSlot(staff, siteId, start, 5);
 
         // Four bookings: one delivered, one Twilio reports failed, one whose number Twilio refuses outright and one
         // whose
@@ -501,13 +447,7 @@ class ObservabilityStoryTests {
     }
 
     private String book(String siteId, String slotId, String name, String email, String phone) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("siteId", siteId);
-        body.put("slotId", slotId);
-        body.put("clientName", name);
-        body.put("clientEmail", email);
-        body.put("clientPhone", phone);
-        return platform.call("POST", "/api/public/bookings", null, body, 201)
+        return platform.bookAsMemberOfThePublic(siteId, slotId, name, email, phone)
                 .get("id")
                 .asString();
     }
@@ -527,16 +467,10 @@ class ObservabilityStoryTests {
         await("the reminder of " + booking + " is " + status)
                 .atMost(EVENTUALLY)
                 .until(
-                        () -> platform.call("GET", "/api/v1/bookings/" + booking + "/reminders", staff, null, 200),
-                        list -> {
-                            JsonNode items = list.isArray() ? list : list.get("data");
-                            for (JsonNode item : items) {
-                                if (item.get("status").asString().equals(status)) {
-                                    return true;
-                                }
-                            }
-                            return false;
-                        });
+                        () -> platform.reminders(staff, booking),
+                        reminders -> reminders.stream()
+                                .anyMatch(reminder ->
+                                        reminder.get("status").asString().equals(status)));
     }
 
     /** The created event's traceparent names the trace of the booking request. */

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -183,6 +185,90 @@ final class Platform implements AutoCloseable {
         return call("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", password), 200)
                 .get("accessToken")
                 .asString();
+    }
+
+    // ---------------------------------------------------------------- what staff and the public do
+
+    String createOrganisation(String token, String name, ZoneId zone) throws Exception {
+        return call("POST", "/api/v1/orgs", token, Map.of("name", name, "timezone", zone.getId()), 201)
+                .get("id")
+                .asString();
+    }
+
+    void createStaffMember(String token, String orgId, String email, String name, String password) throws Exception {
+        call(
+                "POST",
+                "/api/v1/users",
+                token,
+                Map.of("email", email, "name", name, "password", password, "roles", List.of("STAFF"), "orgId", orgId),
+                201);
+    }
+
+    String createSite(String token, String orgId, String name, ZoneId zone) throws Exception {
+        return call(
+                        "POST",
+                        "/api/v1/orgs/" + orgId + "/sites",
+                        token,
+                        Map.of("name", name, "timezone", zone.getId()),
+                        201)
+                .get("id")
+                .asString();
+    }
+
+    /** No quiet hours are sent, so none apply: a story does not depend on the hour it runs at. */
+    void remindOneHourAheadWithoutCancellationNotice(String token, String template) throws Exception {
+        call(
+                "PUT",
+                "/api/v1/reminders/settings",
+                token,
+                Map.of(
+                        "enabled",
+                        true,
+                        "leadTimesHours",
+                        List.of(1),
+                        "template",
+                        template,
+                        "sendCancellationNotice",
+                        false),
+                200);
+    }
+
+    /** Opens one 30-minute slot and returns its id. */
+    String openSlot(String token, String siteId, Instant start, int capacity) throws Exception {
+        JsonNode created = call(
+                "POST",
+                "/api/v1/sites/" + siteId + "/availability",
+                token,
+                Map.of(
+                        "startTime",
+                        start.toString(),
+                        "endTime",
+                        start.plus(Duration.ofMinutes(30)).toString(),
+                        "capacity",
+                        capacity),
+                201);
+        return created.has("data")
+                ? created.get("data").get(0).get("id").asString()
+                : created.get("id").asString();
+    }
+
+    JsonNode bookAsMemberOfThePublic(String siteId, String slotId, String name, String email, String phone)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("siteId", siteId);
+        body.put("slotId", slotId);
+        body.put("clientName", name);
+        body.put("clientEmail", email);
+        body.put("clientPhone", phone);
+        return call("POST", "/api/public/bookings", null, body, 201);
+    }
+
+    /** The reminders of a booking, as staff see them. */
+    List<JsonNode> reminders(String token, String bookingId) throws Exception {
+        JsonNode list = call("GET", "/api/v1/bookings/" + bookingId + "/reminders", token, null, 200);
+        List<JsonNode> out = new ArrayList<>();
+        (list.isArray() ? list : list.get("data")).forEach(out::add);
+        return out;
     }
 
     /** GETs a service's own endpoint (not through the gateway) and returns the body, expecting 200. */
