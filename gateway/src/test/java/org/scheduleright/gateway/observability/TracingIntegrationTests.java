@@ -10,12 +10,12 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.scheduleright.gateway.GatewayIntegrationTest;
 import org.scheduleright.gateway.StubBackends;
 import org.scheduleright.platform.testing.RecordedSpans;
+import org.scheduleright.platform.testing.TestTraceparent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,16 +42,16 @@ class TracingIntegrationTests extends GatewayIntegrationTest {
         String path = "/api/public/sites/" + UUID.randomUUID() + "/info";
         client.get().uri(path).exchange().expectStatus().isOk();
 
-        TraceParent forwarded = TraceParent.parse(backendHeader(path));
+        TestTraceparent forwarded = TestTraceparent.parse(backendHeader(path));
         List<SpanData> trace = awaitSpans(forwarded.traceId(), SpanKind.SERVER, SpanKind.CLIENT);
         SpanData server = only(trace, SpanKind.SERVER);
         assertThat(server.getParentSpanContext().isValid())
                 .as("without a client traceparent the gateway starts the trace")
                 .isFalse();
         SpanData parent = trace.stream()
-                .filter(span -> span.getSpanId().equals(forwarded.parentId()))
+                .filter(span -> span.getSpanId().equals(forwarded.spanId()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no gateway span " + forwarded.parentId() + " in " + trace));
+                .orElseThrow(() -> new AssertionError("no gateway span " + forwarded.spanId() + " in " + trace));
         assertThat(parent.getKind()).isEqualTo(SpanKind.CLIENT);
         assertThat(parent.getAttributes().get(AttributeKey.stringKey("spring.cloud.gateway.route.id")))
                 .isEqualTo("public");
@@ -67,7 +67,7 @@ class TracingIntegrationTests extends GatewayIntegrationTest {
     @Test
     void aClientTraceparentIsContinued() {
         String path = "/api/public/sites/" + UUID.randomUUID() + "/info";
-        TraceParent incoming = TraceParent.random();
+        TestTraceparent incoming = TestTraceparent.random();
         client.get()
                 .uri(path)
                 .header("traceparent", incoming.toString())
@@ -75,17 +75,17 @@ class TracingIntegrationTests extends GatewayIntegrationTest {
                 .expectStatus()
                 .isOk();
 
-        TraceParent forwarded = TraceParent.parse(backendHeader(path));
+        TestTraceparent forwarded = TestTraceparent.parse(backendHeader(path));
         assertThat(forwarded.traceId()).isEqualTo(incoming.traceId());
-        assertThat(forwarded.parentId()).isNotEqualTo(incoming.parentId());
+        assertThat(forwarded.spanId()).isNotEqualTo(incoming.spanId());
         SpanData server = only(awaitSpans(incoming.traceId(), SpanKind.SERVER, SpanKind.CLIENT), SpanKind.SERVER);
-        assertThat(server.getParentSpanId()).isEqualTo(incoming.parentId());
+        assertThat(server.getParentSpanId()).isEqualTo(incoming.spanId());
     }
 
     @Test
     void aClientCannotSwitchTracingOff() {
         String path = "/api/public/sites/" + UUID.randomUUID() + "/info";
-        TraceParent incoming = TraceParent.random();
+        TestTraceparent incoming = TestTraceparent.random();
         client.get()
                 .uri(path)
                 .header("traceparent", incoming.unsampled())
@@ -94,7 +94,7 @@ class TracingIntegrationTests extends GatewayIntegrationTest {
                 .isOk();
 
         String forwarded = backendHeader(path);
-        assertThat(TraceParent.parse(forwarded).traceId()).isEqualTo(incoming.traceId());
+        assertThat(TestTraceparent.parse(forwarded).traceId()).isEqualTo(incoming.traceId());
         assertThat(forwarded).as("sampled by the gateway's own decision").endsWith("-01");
         assertThat(awaitSpans(incoming.traceId(), SpanKind.SERVER, SpanKind.CLIENT))
                 .hasSizeGreaterThanOrEqualTo(2);
@@ -129,31 +129,5 @@ class TracingIntegrationTests extends GatewayIntegrationTest {
                 .filter(line -> line.at("/log/logger").asString().equals(REQUEST_LOG)
                         && line.at("/url/path").asString().equals(path))
                 .toList();
-    }
-
-    /** A W3C trace context header: version 00, trace id, parent span id, flags. */
-    private record TraceParent(String traceId, String parentId) {
-
-        static TraceParent parse(String header) {
-            assertThat(header).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-            String[] parts = header.split("-");
-            return new TraceParent(parts[1], parts[2]);
-        }
-
-        static TraceParent random() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            return new TraceParent(
-                    "%016x%016x".formatted(random.nextLong(), random.nextLong()),
-                    "%016x".formatted(random.nextLong() | 1));
-        }
-
-        @Override
-        public String toString() {
-            return "00-" + traceId + "-" + parentId + "-01";
-        }
-
-        String unsampled() {
-            return "00-" + traceId + "-" + parentId + "-00";
-        }
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.platform.testing.RecordedSpans;
 import org.scheduleright.platform.testing.TestInfrastructure;
+import org.scheduleright.platform.testing.TestTraceparent;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
@@ -76,7 +77,7 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
     @Test
     void aBookingEventIsConsumedInItsProducersTraceAndTheSendIsALinkedTraceOfItsOwn(CapturedOutput output)
             throws Exception {
-        TraceParent producer = TraceParent.random();
+        TestTraceparent producer = TestTraceparent.random();
         Instant start = Instant.now().plus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES);
         BookingCreated created = created(start, Instant.now(), PHONE);
 
@@ -101,7 +102,7 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
                                 .filter(r -> r.status() == ReminderStatus.SCHEDULED)
                                 .blockFirst(),
                         row -> row != null);
-        TraceParent stored = TraceParent.parse(planned.traceparent());
+        TestTraceparent stored = TestTraceparent.parse(planned.traceparent());
         assertThat(stored.traceId()).isEqualTo(producer.traceId());
         assertThat(stored.spanId()).isEqualTo(consumption.getSpanId());
 
@@ -167,7 +168,7 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
 
     @Test
     void aManualSendKeepsTheContextOfTheRequestThatQueuedIt() {
-        TraceParent client = TraceParent.random();
+        TestTraceparent client = TestTraceparent.random();
         Map<?, ?> accepted = http().post()
                 .uri("/api/v1/reminders/send")
                 .headers(h -> h.setBearerAuth(jwks.token(
@@ -195,13 +196,13 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
                                 .findFirst()
                                 .orElse(null),
                         span -> span != null);
-        TraceParent stored = TraceParent.parse(queued.traceparent());
+        TestTraceparent stored = TestTraceparent.parse(queued.traceparent());
         assertThat(stored.traceId()).isEqualTo(client.traceId());
         assertThat(stored.spanId()).isEqualTo(server.getSpanId());
     }
 
     /** Publishes the event the way booking-service's outbox relay does, with its own producer span's context. */
-    private static void publishWithTraceparent(BookingCreated event, TraceParent traceparent) throws Exception {
+    private static void publishWithTraceparent(BookingCreated event, TestTraceparent traceparent) throws Exception {
         ProducerRecord<String, byte[]> record = BOOKINGS.toRecord(event, null);
         record.headers().add("traceparent", traceparent.toString().getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -236,27 +237,5 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
                 .map(json::readTree)
                 .filter(line -> line.path("message").asString().startsWith(prefix))
                 .toList();
-    }
-
-    /** A W3C trace context header: version 00, trace id, parent span id, flags. */
-    private record TraceParent(String traceId, String spanId) {
-
-        static TraceParent parse(String header) {
-            assertThat(header).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-            String[] parts = header.split("-");
-            return new TraceParent(parts[1], parts[2]);
-        }
-
-        static TraceParent random() {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            return new TraceParent(
-                    "%016x%016x".formatted(random.nextLong() | 1, random.nextLong()),
-                    "%016x".formatted(random.nextLong() | 1));
-        }
-
-        @Override
-        public String toString() {
-            return "00-" + traceId + "-" + spanId + "-01";
-        }
     }
 }
