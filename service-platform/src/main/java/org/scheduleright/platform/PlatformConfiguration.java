@@ -86,8 +86,10 @@ public class PlatformConfiguration {
 
     @Bean
     DependencyChecks dependencyChecks(
-            List<DependencyCheck> checks, @Value("${scheduleright.readiness.timeout:2s}") Duration timeout) {
-        return new DependencyChecks(checks, timeout);
+            List<DependencyCheck> checks,
+            @Value("${scheduleright.readiness.timeout:2s}") Duration timeout,
+            @Value("${scheduleright.readiness.cache-for:2s}") Duration cacheFor) {
+        return new DependencyChecks(checks, timeout, cacheFor);
     }
 
     @Bean
