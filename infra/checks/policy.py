@@ -200,6 +200,10 @@ def check_compose(doc, env_example_text, contract_text):
             tmpfs = " ".join(svc.get("tmpfs") or [])
             if "/tmp" not in tmpfs:
                 problems.append(f"{where}: needs a tmpfs /tmp with a read-only root")
+        if "JWT_SECRET" in env and name not in ("gateway", "migrate-gateway"):
+            problems.append(f"{where}: gets JWT_SECRET but only the gateway signs tokens")
+        if "SMS_SINK" in env and not re.fullmatch(r"\$\{SMS_SINK:-twilio\}", str(env["SMS_SINK"])):
+            problems.append(f"{where}: SMS_SINK must default to twilio (production refuses log)")
     gw = services.get("gateway", {})
     ports = gw.get("ports") or []
     if len(ports) != 1 or not str(ports[0]).endswith(":3001"):
@@ -232,6 +236,10 @@ def check_k8s(objects, label):
     where = lambda o: f"{label}: {o['kind']}/{o['metadata']['name']}"
     if by_kind.get("Secret"):
         problems.append(f"{label}: renders Secret objects; secrets must not come from git")
+    for cm in by_kind.get("ConfigMap", []):
+        data = cm.get("data") or {}
+        if "SMS_SINK" in data and data["SMS_SINK"] != "twilio" and data.get("SMS_SINK_LOG_ALLOWED") != "true":
+            problems.append(f"{where(cm)}: SMS_SINK is {data['SMS_SINK']!r}; production sends through twilio")
     deployments = {d["metadata"]["name"]: d for d in by_kind.get("Deployment", [])}
     for name, port in SERVICES.items():
         if name not in deployments:
@@ -560,6 +568,33 @@ def check_mycnf(text):
     return problems
 
 
+# ----------------------------------------------------------------------------------------------- secret template
+SECRET_KEYS = {  # the secrets each service uses; nothing else may be handed to it
+    "gateway-secrets": {"MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD", "REDIS_URL", "JWT_SECRET", "ADMIN_EMAIL",
+                        "ADMIN_PASSWORD"},
+    "booking-service-secrets": {"MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD", "CONTACT_ENCRYPTION_KEYS"},
+    "reminder-service-secrets": {"MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD", "REDIS_URL", "CONTACT_ENCRYPTION_KEYS",
+                                 "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER"},
+}
+
+
+def check_secret_template(secrets):
+    problems = []
+    names = {s["metadata"]["name"] for s in secrets}
+    for name in sorted(set(SECRET_KEYS) - names):
+        problems.append(f"secret.template.yaml: Secret {name} missing")
+    for secret in secrets:
+        name = secret["metadata"]["name"]
+        extra = set(secret.get("stringData") or {}) - SECRET_KEYS.get(name, set())
+        if extra:
+            problems.append(f"secret.template.yaml: {name} hands out {sorted(extra)}, which that service does not use")
+    return problems
+
+
+def load_secret_template():
+    return [d for d in yaml.safe_load_all(open(os.path.join(ROOT, "k8s/base/secret.template.yaml"))) if d]
+
+
 # ----------------------------------------------------------------------------------------------- self-test
 def self_test(args):
     """Each policy must reject a deliberately broken variant of the real file (proof the check can fail)."""
@@ -587,6 +622,8 @@ def self_test(args):
         "mysql latest": lambda d: d["services"]["mysql"].__setitem__("image", "mysql:latest"),
         "backend not internal": lambda d: d["networks"]["backend"].pop("internal"),
         "literal secret": lambda d: d["services"]["gateway"]["environment"].__setitem__("JWT_SECRET", "hunter2hunter2"),
+        "JWT_SECRET to booking": lambda d: d["services"]["booking-service"]["environment"].__setitem__("JWT_SECRET", "${JWT_SECRET:?x}"),
+        "SMS_SINK log": lambda d: d["services"]["reminder-service"]["environment"].__setitem__("SMS_SINK", "${SMS_SINK:-log}"),
     }
     for label, fn in cmut.items():
         if not check_compose(mutate(fn), env_text, contract):
@@ -595,6 +632,11 @@ def self_test(args):
         failures.append("compose policy accepted an .env.example without CONTACT_ENCRYPTION_KEYS")
     if not check_compose(compose_doc, env_text.replace("JWT_SECRET=\n", "JWT_SECRET=example-secret\n"), contract):
         failures.append("compose policy accepted a sample secret in .env.example")
+    template = load_secret_template()
+    leaked = copy.deepcopy(template)
+    next(t for t in leaked if t["metadata"]["name"] == "reminder-service-secrets")["stringData"]["JWT_SECRET"] = "x"
+    if not check_secret_template(leaked):
+        failures.append("secret template policy accepted JWT_SECRET in reminder-service-secrets")
     rendered = [d for f in args[3:] for d in yaml.safe_load_all(open(f)) if d]
     def kmut(fn):
         objs = copy.deepcopy(rendered); fn(objs); return check_k8s(objs, "mutant")
@@ -608,6 +650,7 @@ def self_test(args):
         "booking from ingress": lambda o: next(p for p in o if p["metadata"]["name"] == "booking-service-ingress")["spec"]["ingress"][0]["from"].append(
             {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "ingress-nginx"}}}),
         "no PDB": lambda o: o.remove(next(p for p in o if p["kind"] == "PodDisruptionBudget")),
+        "SMS_SINK log": lambda o: next(c for c in o if c["kind"] == "ConfigMap" and "SMS_SINK" in (c.get("data") or {}))["data"].__setitem__("SMS_SINK", "log"),
         "no default deny": lambda o: o.remove(next(p for p in o if p["metadata"]["name"] == "default-deny-all")),
         "secret rendered": lambda o: o.append({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "s"}}),
         "metrics routed": lambda o: next(i for i in o if i["kind"] == "Ingress")["spec"]["rules"][0]["http"]["paths"].append(
@@ -672,6 +715,7 @@ def main():
     elif cmd == "k8s":
         for f in args:
             problems += check_k8s([d for d in yaml.safe_load_all(open(f)) if d], os.path.basename(f))
+        problems += check_secret_template(load_secret_template())
     elif cmd == "metrics":
         problems = check_metrics()
     elif cmd == "otel":
