@@ -31,21 +31,33 @@ public class Authentication {
         this.locked = counter(registry, "locked");
     }
 
-    /** The user whose credentials these are, or 401 {@code INVALID_CREDENTIALS}, or 429 {@link AccountLocked}. */
+    /**
+     * The user whose credentials these are, or 401 {@code INVALID_CREDENTIALS}, or 429 {@link AccountLocked}. The email
+     * is looked up in its canonical form only; the lockout counts per account found (whatever the spelling typed), or
+     * per canonical email when no account has it.
+     */
     public Mono<UserAccount> login(String email, String password) {
-        return lockout.requireUnlocked(email)
-                .doOnError(AccountLocked.class, e -> locked.increment())
-                .then(users.findByEmail(email).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(user -> hasher.matches(
-                                password, user.map(UserAccount::passwordHash).orElse(null))
-                        .flatMap(matches -> matches
-                                ? lockout.recordSuccess(email)
-                                        .doOnSuccess(done -> successes.increment())
-                                        .thenReturn(user.orElseThrow())
-                                : lockout.recordFailure(email)
-                                        .doOnSuccess(lockedNow -> failures.increment())
-                                        .then(Mono.error(new ApiException(
-                                                ErrorCode.INVALID_CREDENTIALS, "Invalid email or password")))));
+        String canonical = UserAccount.canonicalEmail(email);
+        return users.findByEmail(canonical)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    String subject = user.map(found -> LoginLockout.account(found.id()))
+                            .orElseGet(() -> LoginLockout.unknownEmail(canonical));
+                    return lockout.requireUnlocked(subject)
+                            .doOnError(AccountLocked.class, e -> locked.increment())
+                            .then(hasher.matches(
+                                    password,
+                                    user.map(UserAccount::passwordHash).orElse(null)))
+                            .flatMap(matches -> matches
+                                    ? lockout.recordSuccess(subject)
+                                            .doOnSuccess(done -> successes.increment())
+                                            .thenReturn(user.orElseThrow())
+                                    : lockout.recordFailure(subject)
+                                            .doOnSuccess(lockedNow -> failures.increment())
+                                            .then(Mono.error(new ApiException(
+                                                    ErrorCode.INVALID_CREDENTIALS, "Invalid email or password"))));
+                });
     }
 
     private static Counter counter(MeterRegistry registry, String result) {

@@ -12,8 +12,11 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts failed logins per account in Redis (shared by all replicas) and locks the account once the threshold is
- * reached within the window. Keys hold a hash of the email, never the email. Fails closed: without Redis, no login.
+ * Counts failed logins per subject in Redis (shared by all replicas) and locks the subject once the threshold is
+ * reached within the window. A subject is the account found by the login's email ({@link #account}), so that every
+ * spelling of that email meets one counter, or, when no account has that email, the hash of its canonical form
+ * ({@link #unknownEmail}), so that unknown emails behave like known ones. Keys never hold an email. Fails closed:
+ * without Redis, no login.
  */
 class LoginLockout {
 
@@ -27,9 +30,25 @@ class LoginLockout {
         this.properties = properties;
     }
 
-    /** Fails with {@link AccountLocked} while the account is locked. */
-    Mono<Void> requireUnlocked(String email) {
-        return redis.getExpire(key("lock", email))
+    /** The lockout subject of an existing account. */
+    static String account(String userId) {
+        return "account:" + userId;
+    }
+
+    /** The lockout subject of an email no account has, from its canonical form. */
+    static String unknownEmail(String canonicalEmail) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(canonicalEmail.getBytes(StandardCharsets.UTF_8));
+            return "email:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fails with {@link AccountLocked} while the subject is locked. */
+    Mono<Void> requireUnlocked(String subject) {
+        return redis.getExpire(key("lock", subject))
                 .onErrorMap(this::unavailable)
                 .flatMap(remaining -> remaining.isNegative() || remaining.isZero()
                         ? Mono.<Void>empty()
@@ -37,9 +56,9 @@ class LoginLockout {
                 .then();
     }
 
-    /** Records a failure; returns whether it locked the account. */
-    Mono<Boolean> recordFailure(String email) {
-        String failures = key("failures", email);
+    /** Records a failure; returns whether it locked the subject. */
+    Mono<Boolean> recordFailure(String subject) {
+        String failures = key("failures", subject);
         return redis.opsForValue()
                 .increment(failures)
                 .flatMap(count -> count == 1
@@ -47,15 +66,15 @@ class LoginLockout {
                         : Mono.just(count))
                 .flatMap(count -> count >= properties.lockoutThreshold()
                         ? redis.opsForValue()
-                                .set(key("lock", email), "1", properties.lockoutDuration())
+                                .set(key("lock", subject), "1", properties.lockoutDuration())
                                 .then(redis.delete(failures))
                                 .thenReturn(true)
                         : Mono.just(false))
                 .onErrorMap(this::unavailable);
     }
 
-    Mono<Void> recordSuccess(String email) {
-        return redis.delete(key("failures", email))
+    Mono<Void> recordSuccess(String subject) {
+        return redis.delete(key("failures", subject))
                 .onErrorMap(this::unavailable)
                 .then();
     }
@@ -68,13 +87,7 @@ class LoginLockout {
         return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Login is temporarily unavailable");
     }
 
-    private String key(String kind, String email) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(UserAccount.normaliseEmail(email).getBytes(StandardCharsets.UTF_8));
-            return properties.lockoutKeyPrefix() + kind + ":" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String key(String kind, String subject) {
+        return properties.lockoutKeyPrefix() + kind + ":" + subject;
     }
 }

@@ -1,5 +1,6 @@
 package org.scheduleright.gateway.identity;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Set;
 import org.scheduleright.platform.auth.Role;
 
 /**
- * A person who can sign in: normalised (lower-case) email, display name, Argon2id password hash, roles and the
+ * A person who can sign in: canonical email ({@link #canonicalEmail}), display name, Argon2id password hash, roles and the
  * organisation they belong to (null only for a platform ADMIN).
  */
 public record UserAccount(
@@ -18,7 +19,7 @@ public record UserAccount(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(createdAt, "createdAt");
-        email = normaliseEmail(email);
+        email = canonicalEmail(email);
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a user has a name");
         }
@@ -31,11 +32,16 @@ public record UserAccount(
         }
     }
 
-    /** The form in which emails are stored and compared. */
-    public static String normaliseEmail(String email) {
+    /**
+     * The one form in which emails are stored, looked up and counted: Unicode NFKC (so that full-width and other
+     * compatibility spellings become the plain letters), then lower case, trimmed. Accents stay: {@code àlice@…} is
+     * another address than {@code alice@…}, and the database compares this form byte for byte.
+     */
+    public static String canonicalEmail(String email) {
         if (email == null || email.isBlank()) {
             throw new IllegalArgumentException("a user has an email");
         }
-        return email.trim().toLowerCase(Locale.ROOT);
+        String lowered = Normalizer.normalize(email, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(lowered, Normalizer.Form.NFKC).strip();
     }
 }

@@ -19,6 +19,16 @@ class UserAccountTests {
     }
 
     @Test
+    void theCanonicalEmailFoldsCompatibilitySpellingsButKeepsAccents() {
+        assertThat(UserAccount.canonicalEmail("\uFF41lice@EXAMPLE.test")).isEqualTo("alice@example.test");
+        assertThat(UserAccount.canonicalEmail("\u3000Alice@example.test\u3000")).isEqualTo("alice@example.test");
+        assertThat(UserAccount.canonicalEmail("a\u0300lice@example.test")).isEqualTo("\u00e0lice@example.test");
+        assertThat(UserAccount.canonicalEmail("\u00c0lice@example.test")).isEqualTo("\u00e0lice@example.test");
+        assertThat(UserAccount.canonicalEmail("\u00e0lice@example.test")).isNotEqualTo("alice@example.test");
+        assertThat(UserAccount.canonicalEmail("\uFB01nn@example.test")).isEqualTo("finn@example.test");
+    }
+
+    @Test
     void onlyAnAdminMayHaveNoOrganisation() {
         assertThatThrownBy(() -> new UserAccount(
                         "id", "a@example.test", "Someone", "hash", Set.of(Role.CLIENT), null, Instant.now()))

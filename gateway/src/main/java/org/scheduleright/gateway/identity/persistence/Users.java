@@ -28,9 +28,10 @@ public class Users {
         this.db = db;
     }
 
+    /** The user with this email, compared in canonical form and byte for byte (the column is utf8mb4_bin). */
     public Mono<UserAccount> findByEmail(String email) {
         return db.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email")
-                .bind("email", UserAccount.normaliseEmail(email))
+                .bind("email", UserAccount.canonicalEmail(email))
                 .map(Users::toAccount)
                 .one();
     }
