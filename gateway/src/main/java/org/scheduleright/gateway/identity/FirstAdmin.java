@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 import org.scheduleright.gateway.identity.persistence.Users;
+import org.scheduleright.platform.auth.PasswordPolicy;
 import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.error.ApiException;
 import org.slf4j.Logger;
@@ -34,14 +35,44 @@ class FirstAdmin implements ApplicationRunner {
         createIfNoUserExists().block(Duration.ofSeconds(30));
     }
 
+    /** What startup does about the first ADMIN: a decision on the configuration and whether any user exists. */
+    enum Decision {
+        NOT_CONFIGURED,
+        PASSWORD_REFUSED,
+        USERS_EXIST,
+        CREATE;
+
+        /**
+         * Outside production the startup checks let a password outside {@link PasswordPolicy} through, so creation
+         * refuses it here: no ADMIN is made with a password no user could be given through the API.
+         */
+        static Decision of(String email, String password, boolean noUserYet) {
+            if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+                return NOT_CONFIGURED;
+            }
+            if (PasswordPolicy.problem(password) != null) {
+                return PASSWORD_REFUSED;
+            }
+            return noUserYet ? CREATE : USERS_EXIST;
+        }
+    }
+
     Mono<Boolean> createIfNoUserExists() {
         String email = properties.adminEmail();
         String password = properties.adminPassword();
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+        if (Decision.of(email, password, true) == Decision.PASSWORD_REFUSED) {
+            log.warn(
+                    "ADMIN_PASSWORD {}; the first ADMIN was not created (passwords are {}–{} characters)",
+                    PasswordPolicy.problem(password),
+                    PasswordPolicy.MIN_LENGTH,
+                    PasswordPolicy.MAX_LENGTH);
+            return Mono.just(false);
+        }
+        if (Decision.of(email, password, true) != Decision.CREATE) {
             return Mono.just(false);
         }
         return users.isEmpty()
-                .flatMap(empty -> !empty
+                .flatMap(empty -> Decision.of(email, password, empty) != Decision.CREATE
                         ? Mono.just(false)
                         : hasher.hash(password)
                                 .map(hash -> new UserAccount(

@@ -11,8 +11,13 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 class IdentityConfiguration {
 
     @Bean
-    PasswordHasher passwordHasher() {
-        return new PasswordHasher();
+    PasswordHashingPermits passwordHashingPermits(IdentityProperties properties) {
+        return PasswordHashingPermits.forBudget(properties.passwordHashingMemory());
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(PasswordHashingPermits permits) {
+        return new PasswordHasher(permits);
     }
 
     @Bean

@@ -5,9 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.scheduleright.gateway.identity.AccountLocked;
 import org.scheduleright.gateway.identity.Accounts;
 import org.scheduleright.gateway.identity.Authentication;
 import org.scheduleright.gateway.identity.IdentityProperties;
@@ -16,15 +14,13 @@ import org.scheduleright.gateway.token.AccessTokens;
 import org.scheduleright.gateway.token.AccessTokens.IssuedAccessToken;
 import org.scheduleright.gateway.token.JwtProperties;
 import org.scheduleright.gateway.token.RefreshTokens;
-import org.scheduleright.platform.error.ApiError;
+import org.scheduleright.platform.auth.PasswordPolicy;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
-import org.scheduleright.platform.error.TraceIds;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,7 +60,7 @@ class AuthController {
 
     record LoginRequest(
             @NotBlank @Email @Size(max = 254) String email,
-            @NotBlank @Size(max = 128) String password) {}
+            @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String password) {}
 
     record RefreshRequest(@Size(max = 128) String refreshToken) {}
 
@@ -98,14 +94,6 @@ class AuthController {
                                 HttpHeaders.SET_COOKIE,
                                 cookie("", Duration.ZERO).toString())
                         .body(Map.of("message", "Logged out successfully")));
-    }
-
-    @ExceptionHandler(AccountLocked.class)
-    ResponseEntity<ApiError> locked(AccountLocked locked, ServerWebExchange exchange) {
-        long seconds = Math.max(1, (locked.retryAfter().toMillis() + 999) / 1000);
-        return ResponseEntity.status(ErrorCode.ACCOUNT_LOCKED.status())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(ApiError.of(ErrorCode.ACCOUNT_LOCKED, locked.getMessage(), TraceIds.of(exchange), List.of()));
     }
 
     private ResponseEntity<SessionResponse> session(UserAccount user, String refreshToken) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.scheduleright.gateway.identity.Accounts;
 import org.scheduleright.platform.auth.AuthenticatedUser;
+import org.scheduleright.platform.auth.PasswordPolicy;
 import org.scheduleright.platform.auth.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,10 @@ class UserController {
     record CreateUserRequest(
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(min = 2, max = 100) String name,
-            @NotNull @Size(min = 12, max = 128) String password,
+
+            @NotNull @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH)
+            String password,
+
             @NotEmpty Set<@NotNull Role> roles,
 
             @Pattern(
