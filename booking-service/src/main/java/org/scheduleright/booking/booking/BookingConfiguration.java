@@ -1,7 +1,6 @@
 package org.scheduleright.booking.booking;
 
 import java.time.Clock;
-import java.util.Arrays;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.platform.config.InvalidConfigurationException;
 import org.springframework.context.annotation.Bean;
@@ -22,14 +21,9 @@ class BookingConfiguration {
 
     @Bean
     ContactCipher contactCipher(ContactProperties properties, Environment environment) {
-        boolean devKey = Arrays.stream(properties.encryptionKeys().split(","))
-                .anyMatch(entry -> entry.strip().startsWith(ContactProperties.DEV_ONLY_KID + ":"));
-        if (devKey && environment.acceptsProfiles(Profiles.of("production"))) {
-            throw new InvalidConfigurationException(java.util.List.of(
-                    "CONTACT_ENCRYPTION_KEYS must be set in production; the local dev-only key is refused"));
-        }
         try {
-            return ContactCipher.fromKeys(properties.encryptionKeys());
+            return ContactCipher.forEnvironment(
+                    properties.encryptionKeys(), environment.acceptsProfiles(Profiles.of("production")));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(java.util.List.of(e.getMessage()));
         }

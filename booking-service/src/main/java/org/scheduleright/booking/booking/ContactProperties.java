@@ -11,8 +11,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("scheduleright.contact")
-public record ContactProperties(@NotBlank String encryptionKeys) {
-
-    /** The kid of the fixed development key in application.yml, refused in production. */
-    public static final String DEV_ONLY_KID = "local-dev-only";
-}
+public record ContactProperties(@NotBlank String encryptionKeys) {}

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.util.Base64;
@@ -34,6 +35,13 @@ public final class ContactCipher {
 
     private static final int KEY_BYTES = 32;
 
+    /**
+     * The material of the development key that both services' application.yml carry as their default (kid
+     * {@code local-dev-only}): it is public, so it is refused in production under whatever kid it is given.
+     */
+    private static final byte[] DEVELOPMENT_KEY =
+            Base64.getDecoder().decode("F81cOO0We9BqAu3+UgGzCAlq+5t3xj735J5vX0e0wW4=");
+
     private static final Pattern KID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -46,7 +54,11 @@ public final class ContactCipher {
 
     private final Map<String, DirectDecrypter> decrypters;
 
-    private ContactCipher(Map<String, SecretKey> keys) {
+    /** Which entry holds the development key ("entry 2 (kid x)"), or null when none does. */
+    private final String developmentKeyEntry;
+
+    private ContactCipher(Map<String, SecretKey> keys, String developmentKeyEntry) {
+        this.developmentKeyEntry = developmentKeyEntry;
         this.activeKid = keys.keySet().iterator().next();
         Map<String, DirectDecrypter> byKid = new LinkedHashMap<>();
         try {
@@ -73,6 +85,7 @@ public final class ContactCipher {
                     KEYS_VARIABLE + " is empty: set it to at least one kid:base64-256-bit-key entry");
         }
         Map<String, SecretKey> byKid = new LinkedHashMap<>();
+        String developmentKeyEntry = null;
         String[] entries = keys.split(",", -1);
         for (int i = 0; i < entries.length; i++) {
             String where = KEYS_VARIABLE + " entry " + (i + 1);
@@ -87,11 +100,30 @@ public final class ContactCipher {
                         where + " has an invalid kid: use 1 to 64 letters, digits, '.', '_' or '-'");
             }
             byte[] material = decodeKey(entry.substring(colon + 1).strip(), where + " (kid " + kid + ")");
+            if (developmentKeyEntry == null && MessageDigest.isEqual(material, DEVELOPMENT_KEY)) {
+                developmentKeyEntry = "entry " + (i + 1) + " (kid " + kid + ")";
+            }
             if (byKid.put(kid, new SecretKeySpec(material, "AES")) != null) {
                 throw new IllegalArgumentException(where + " repeats kid " + kid);
             }
         }
-        return new ContactCipher(byKid);
+        return new ContactCipher(byKid, developmentKeyEntry);
+    }
+
+    /**
+     * Like {@link #fromKeys(String)}, and in production also refuses the public development key, recognised by its
+     * material (not its kid). The message names the entry and kid, never the key.
+     *
+     * @throws IllegalArgumentException as {@link #fromKeys(String)} does, or if {@code production} and an entry holds
+     *     the development key
+     */
+    public static ContactCipher forEnvironment(String keys, boolean production) {
+        ContactCipher cipher = fromKeys(keys);
+        if (production && cipher.developmentKeyEntry != null) {
+            throw new IllegalArgumentException(KEYS_VARIABLE + " " + cipher.developmentKeyEntry
+                    + " is the public development key; production needs a key of its own");
+        }
+        return cipher;
     }
 
     /**

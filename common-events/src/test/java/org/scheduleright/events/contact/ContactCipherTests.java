@@ -214,4 +214,31 @@ class ContactCipherTests {
             throw new AssertionError(e);
         }
     }
+
+    private static final String DEVELOPMENT_KEY = "F81cOO0We9BqAu3+UgGzCAlq+5t3xj735J5vX0e0wW4=";
+
+    @Test
+    void productionRefusesTheDevelopmentKeyByItsMaterialUnderAnyKid() {
+        for (String keys : new String[] {
+            "local-dev-only:" + DEVELOPMENT_KEY,
+            "prod-2026:" + DEVELOPMENT_KEY,
+            ContactCipher.newKeyEntry("prod-2026") + ", old:" + DEVELOPMENT_KEY,
+            "url-safe:" + DEVELOPMENT_KEY.replace('+', '-').replace('/', '_')
+        }) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> ContactCipher.forEnvironment(keys, true))
+                    .withMessageContaining("public development key")
+                    .withMessageNotContaining(DEVELOPMENT_KEY);
+        }
+    }
+
+    @Test
+    void theDevelopmentKeyIsAcceptedOutsideProductionAndOtherKeysEverywhere() {
+        assertThat(ContactCipher.forEnvironment("local-dev-only:" + DEVELOPMENT_KEY, false)
+                        .activeKid())
+                .isEqualTo("local-dev-only");
+        assertThat(ContactCipher.forEnvironment(ContactCipher.newKeyEntry("local-dev-only"), true)
+                        .activeKid())
+                .isEqualTo("local-dev-only");
+    }
 }

@@ -2,12 +2,16 @@ package org.scheduleright.reminder.booking;
 
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.util.List;
 import org.scheduleright.events.contact.ContactCipher;
+import org.scheduleright.platform.config.InvalidConfigurationException;
 import org.scheduleright.reminder.reminder.ReminderProperties;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -17,9 +21,15 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 @Configuration(proxyBeanMethods = false)
 class BookingConfiguration {
 
+    /** The contact cipher; in production the public development key is refused, as booking-service refuses it. */
     @Bean
-    ContactCipher contactCipher(ContactProperties properties) {
-        return ContactCipher.fromKeys(properties.encryptionKeys());
+    ContactCipher contactCipher(ContactProperties properties, Environment environment) {
+        try {
+            return ContactCipher.forEnvironment(
+                    properties.encryptionKeys(), environment.acceptsProfiles(Profiles.of("production")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(List.of(e.getMessage()));
+        }
     }
 
     @Bean
