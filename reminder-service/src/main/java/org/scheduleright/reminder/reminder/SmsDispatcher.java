@@ -271,7 +271,7 @@ class SmsDispatcher {
                         .then();
             }
             handedOver.set(true);
-            return sender.send(new SmsMessage(id, phone, body))
+            return sender.send(new SmsMessage(id, reminder.orgId(), phone, body))
                     .flatMap(outcome -> record(reminder, outcome, segments, phone));
         });
     }

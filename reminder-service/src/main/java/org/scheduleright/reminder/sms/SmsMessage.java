@@ -4,8 +4,11 @@ import java.util.Objects;
 import java.util.UUID;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 
-/** An SMS to send for a reminder; its {@code toString} shows neither number nor text. */
-public record SmsMessage(UUID reminderId, PhoneNumber to, String body) {
+/**
+ * An SMS to send for a reminder of organisation {@code orgId} (null only for a platform ADMIN's own manual send); its
+ * {@code toString} shows neither number nor text.
+ */
+public record SmsMessage(UUID reminderId, UUID orgId, PhoneNumber to, String body) {
 
     public SmsMessage {
         Objects.requireNonNull(reminderId, "reminderId must not be null");

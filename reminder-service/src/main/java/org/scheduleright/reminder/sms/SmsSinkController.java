@@ -3,11 +3,16 @@ package org.scheduleright.reminder.sms;
 import java.util.List;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Lists, for the local demo, the last messages the log sink kept instead of sending them. */
+/**
+ * Lists, for the local demo, the last messages the log sink kept instead of sending them: only the caller's own
+ * organisation's (none for an ADMIN without one). The route does not exist in the {@code production} profile (404).
+ */
 @RestController
+@Profile("!production")
 class SmsSinkController {
 
     /** The sink's answer: every listed message was not sent. */
@@ -23,7 +28,10 @@ class SmsSinkController {
     SinkView recent(AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
         if (sender instanceof LogSmsSender sink) {
-            return new SinkView(false, "SMS is disabled: these messages were NOT sent", sink.recent());
+            return new SinkView(
+                    false,
+                    "SMS is disabled: these messages of your organisation were NOT sent",
+                    sink.recentOf(user.orgId()));
         }
         return new SinkView(true, "SMS go to the provider; nothing is kept here", List.of());
     }

@@ -223,6 +223,28 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
     }
 
     @Test
+    void theLogSinkListsEachMessageOnlyToItsOwnOrganisation() {
+        LogSmsSender sink = new LogSmsSender(10, Clock.systemUTC());
+        UUID first = dueReminder(Instant.now().plus(Duration.ofHours(5)), "+33612345678", 6);
+        UUID second = dueReminder(Instant.now().plus(Duration.ofHours(5)), "+33612345679", 6);
+        UUID firstOrg = reminder(first).orgId();
+        UUID secondOrg = reminder(second).orgId();
+        assertThat(firstOrg).isNotEqualTo(secondOrg);
+
+        drain(worker(sink, "log-worker")).block();
+
+        assertThat(sink.recentOf(firstOrg.toString()))
+                .extracting(LogSmsSender.Kept::reminderId)
+                .containsExactly(first);
+        assertThat(sink.recentOf(secondOrg.toString().toUpperCase()))
+                .extracting(LogSmsSender.Kept::reminderId)
+                .containsExactly(second);
+        assertThat(sink.recentOf(UUID.randomUUID().toString())).isEmpty();
+        assertThat(sink.recentOf(null)).isEmpty();
+        assertThat(sink.recent()).hasSize(2);
+    }
+
+    @Test
     void twoWorkersSendEachOfHundredsOfDueRemindersExactlyOnce() {
         Instant start = Instant.now().plus(Duration.ofHours(10));
         List<UUID> ids = Flux.range(0, 300)

@@ -48,6 +48,97 @@ class StartupChecksTests {
     }
 
     @Test
+    void productionRefusesAFirstAdminPasswordOutsideThePasswordRule() {
+        for (String password : new String[] {"short-pass1", "x".repeat(129)}) {
+            StandardEnvironment environment = environment(Map.of(
+                    "JWT_SECRET", GOOD_SECRET,
+                    "CORS_ORIGIN", "https://app.example.org",
+                    "MYSQL_PASSWORD", "s3cret-app",
+                    "MYSQL_MIGRATION_PASSWORD", "s3cret-migrate",
+                    "ADMIN_EMAIL", "admin@example.org",
+                    "ADMIN_PASSWORD", password));
+            environment.setActiveProfiles("production");
+            assertThat(StartupChecks.problems(environment))
+                    .singleElement()
+                    .asString()
+                    .startsWith("ADMIN_PASSWORD is " + (password.length() < 12 ? "shorter than 12" : "longer than 128"))
+                    .doesNotContain(password);
+        }
+    }
+
+    @Test
+    void productionAcceptsAFirstAdminPasswordOfTwelveCharacters() {
+        StandardEnvironment environment = environment(Map.of(
+                "JWT_SECRET", GOOD_SECRET,
+                "CORS_ORIGIN", "https://app.example.org",
+                "MYSQL_PASSWORD", "s3cret-app",
+                "MYSQL_MIGRATION_PASSWORD", "s3cret-migrate",
+                "ADMIN_EMAIL", "admin@example.org",
+                "ADMIN_PASSWORD", "twelve-chars"));
+        environment.setActiveProfiles("production");
+        assertThat(StartupChecks.problems(environment)).isEmpty();
+    }
+
+    @Test
+    void productionRefusesALogSmsSinkInTheServiceThatSendsSmsUnlessExplicitlyAllowed() {
+        Map<String, Object> strong = Map.of(
+                StartupChecks.SENDS_SMS,
+                "true",
+                StartupChecks.JWT_SECRET_REQUIRED,
+                "false",
+                "CORS_ORIGIN",
+                "https://app.example.org",
+                "MYSQL_PASSWORD",
+                "s3cret-app",
+                "MYSQL_MIGRATION_PASSWORD",
+                "s3cret-migrate");
+        String refused = "SMS_SINK is 'log' (or Twilio is not configured), so no SMS would be sent; set the TWILIO_*"
+                + " variables, or SMS_SINK_LOG_ALLOWED=true to run without SMS on purpose";
+
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log"))).containsExactly(refused);
+        assertThat(productionProblems(strong, Map.of())).containsExactly(refused);
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "LOG", "SMS_SINK_LOG_ALLOWED", "true")))
+                .isEmpty();
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log", "SMS_SINK_LOG_ALLOWED", "yes")))
+                .containsExactly(refused);
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "twilio")))
+                .containsExactly("SMS_SINK is 'twilio' but TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN or"
+                        + " TWILIO_PHONE_NUMBER is empty");
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "carrier-pigeon")))
+                .containsExactly("SMS_SINK is 'carrier-pigeon' but only 'twilio' or 'log' is supported");
+        assertThat(productionProblems(
+                        strong,
+                        Map.of(
+                                "SMS_SINK", "twilio",
+                                "TWILIO_ACCOUNT_SID", "AC123",
+                                "TWILIO_AUTH_TOKEN", "token",
+                                "TWILIO_PHONE_NUMBER", "+15005550006")))
+                .isEmpty();
+    }
+
+    @Test
+    void servicesThatSendNoSmsIgnoreTheSmsSink() {
+        Map<String, Object> strong = Map.of(
+                StartupChecks.JWT_SECRET_REQUIRED,
+                "false",
+                "CORS_ORIGIN",
+                "https://app.example.org",
+                "MYSQL_PASSWORD",
+                "s3cret-app",
+                "MYSQL_MIGRATION_PASSWORD",
+                "s3cret-migrate");
+        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log"))).isEmpty();
+    }
+
+    private static java.util.List<String> productionProblems(Map<String, Object> base, Map<String, Object> extra) {
+        Map<String, Object> values = new java.util.HashMap<>(base);
+        values.putAll(extra);
+        StandardEnvironment environment = environment(values);
+        environment.setActiveProfiles("production");
+        return StartupChecks.problems(environment);
+    }
+
+    @Test
     void productionRefusesMissingSecretAndEmptyCors() {
         StandardEnvironment environment = environment(Map.of());
         environment.setActiveProfiles("production");

@@ -54,7 +54,8 @@ class TwilioSmsSenderTests {
     private SmsOutcome send(String baseUrl) {
         TwilioSmsSender sender = TwilioSmsSender.create(
                 properties(baseUrl, Duration.ofSeconds(2)), Clock.systemUTC(), ObservationRegistry.NOOP);
-        return sender.send(new SmsMessage(UUID.randomUUID(), new PhoneNumber("+33612345678"), "Hi Ana"))
+        return sender.send(
+                        new SmsMessage(UUID.randomUUID(), UUID.randomUUID(), new PhoneNumber("+33612345678"), "Hi Ana"))
                 .block(Duration.ofSeconds(20));
     }
 
