@@ -84,15 +84,20 @@ public abstract class GatewayIntegrationTest {
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
-    /** The response body of a successful login. */
-    @SuppressWarnings("unchecked")
-    protected Map<String, Object> login(String email, String password) {
+    /** A login attempt from a fresh client address, whatever its outcome. */
+    protected WebTestClient.ResponseSpec attemptLogin(String email, String password) {
         return clientFrom(randomIp())
                 .post()
                 .uri("/api/v1/auth/login")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", password))
-                .exchange()
+                .exchange();
+    }
+
+    /** The response body of a successful login. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> login(String email, String password) {
+        return attemptLogin(email, password)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -111,7 +116,13 @@ public abstract class GatewayIntegrationTest {
     /** Creates a user as the first ADMIN and returns its email; the password is {@code password}. */
     protected String createUser(String role, String orgId, String password) {
         String email = "user-" + UUID.randomUUID() + "@example.test";
-        clientFrom(randomIp())
+        attemptCreateUser(email, role, orgId, password).expectStatus().isCreated();
+        return email;
+    }
+
+    /** Asks, as the first ADMIN, for a user with this email, whatever the outcome. */
+    protected WebTestClient.ResponseSpec attemptCreateUser(String email, String role, String orgId, String password) {
+        return clientFrom(randomIp())
                 .post()
                 .uri("/api/v1/users")
                 .headers(h -> h.setBearerAuth(adminToken()))
@@ -127,9 +138,6 @@ public abstract class GatewayIntegrationTest {
                         List.of(role),
                         "orgId",
                         orgId))
-                .exchange()
-                .expectStatus()
-                .isCreated();
-        return email;
+                .exchange();
     }
 }

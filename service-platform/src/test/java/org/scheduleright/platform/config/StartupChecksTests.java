@@ -3,6 +3,8 @@ package org.scheduleright.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -47,18 +49,21 @@ class StartupChecksTests {
                         "REDIS_URL has no password");
     }
 
+    /** Production settings that pass every check of a service holding no JWT secret and sending no SMS. */
+    private static final Map<String, Object> STRONG = Map.of(
+            StartupChecks.JWT_SECRET_REQUIRED,
+            "false",
+            "CORS_ORIGIN",
+            "https://app.example.org",
+            "MYSQL_PASSWORD",
+            "s3cret-app",
+            "MYSQL_MIGRATION_PASSWORD",
+            "s3cret-migrate");
+
     @Test
     void productionRefusesAFirstAdminPasswordOutsideThePasswordRule() {
         for (String password : new String[] {"short-pass1", "x".repeat(129)}) {
-            StandardEnvironment environment = environment(Map.of(
-                    "JWT_SECRET", GOOD_SECRET,
-                    "CORS_ORIGIN", "https://app.example.org",
-                    "MYSQL_PASSWORD", "s3cret-app",
-                    "MYSQL_MIGRATION_PASSWORD", "s3cret-migrate",
-                    "ADMIN_EMAIL", "admin@example.org",
-                    "ADMIN_PASSWORD", password));
-            environment.setActiveProfiles("production");
-            assertThat(StartupChecks.problems(environment))
+            assertThat(productionProblems(Map.of("ADMIN_EMAIL", "admin@example.org", "ADMIN_PASSWORD", password)))
                     .singleElement()
                     .asString()
                     .startsWith("ADMIN_PASSWORD is " + (password.length() < 12 ? "shorter than 12" : "longer than 128"))
@@ -68,71 +73,50 @@ class StartupChecksTests {
 
     @Test
     void productionAcceptsAFirstAdminPasswordOfTwelveCharacters() {
-        StandardEnvironment environment = environment(Map.of(
-                "JWT_SECRET", GOOD_SECRET,
-                "CORS_ORIGIN", "https://app.example.org",
-                "MYSQL_PASSWORD", "s3cret-app",
-                "MYSQL_MIGRATION_PASSWORD", "s3cret-migrate",
-                "ADMIN_EMAIL", "admin@example.org",
-                "ADMIN_PASSWORD", "twelve-chars"));
-        environment.setActiveProfiles("production");
-        assertThat(StartupChecks.problems(environment)).isEmpty();
+        assertThat(productionProblems(Map.of("ADMIN_EMAIL", "admin@example.org", "ADMIN_PASSWORD", "twelve-chars")))
+                .isEmpty();
     }
 
     @Test
     void productionRefusesALogSmsSinkInTheServiceThatSendsSmsUnlessExplicitlyAllowed() {
-        Map<String, Object> strong = Map.of(
-                StartupChecks.SENDS_SMS,
-                "true",
-                StartupChecks.JWT_SECRET_REQUIRED,
-                "false",
-                "CORS_ORIGIN",
-                "https://app.example.org",
-                "MYSQL_PASSWORD",
-                "s3cret-app",
-                "MYSQL_MIGRATION_PASSWORD",
-                "s3cret-migrate");
         String refused = "SMS_SINK is 'log' (or Twilio is not configured), so no SMS would be sent; set the TWILIO_*"
                 + " variables, or SMS_SINK_LOG_ALLOWED=true to run without SMS on purpose";
 
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log"))).containsExactly(refused);
-        assertThat(productionProblems(strong, Map.of())).containsExactly(refused);
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "LOG", "SMS_SINK_LOG_ALLOWED", "true")))
+        assertThat(smsProblems(Map.of("SMS_SINK", "log"))).containsExactly(refused);
+        assertThat(smsProblems(Map.of())).containsExactly(refused);
+        assertThat(smsProblems(Map.of("SMS_SINK", "LOG", "SMS_SINK_LOG_ALLOWED", "true")))
                 .isEmpty();
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log", "SMS_SINK_LOG_ALLOWED", "yes")))
+        assertThat(smsProblems(Map.of("SMS_SINK", "log", "SMS_SINK_LOG_ALLOWED", "yes")))
                 .containsExactly(refused);
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "twilio")))
+        assertThat(smsProblems(Map.of("SMS_SINK", "twilio")))
                 .containsExactly("SMS_SINK is 'twilio' but TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN or"
                         + " TWILIO_PHONE_NUMBER is empty");
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "carrier-pigeon")))
+        assertThat(smsProblems(Map.of("SMS_SINK", "carrier-pigeon")))
                 .containsExactly("SMS_SINK is 'carrier-pigeon' but only 'twilio' or 'log' is supported");
-        assertThat(productionProblems(
-                        strong,
-                        Map.of(
-                                "SMS_SINK", "twilio",
-                                "TWILIO_ACCOUNT_SID", "AC123",
-                                "TWILIO_AUTH_TOKEN", "token",
-                                "TWILIO_PHONE_NUMBER", "+15005550006")))
+        assertThat(smsProblems(Map.of(
+                        "SMS_SINK", "twilio",
+                        "TWILIO_ACCOUNT_SID", "AC123",
+                        "TWILIO_AUTH_TOKEN", "token",
+                        "TWILIO_PHONE_NUMBER", "+15005550006")))
                 .isEmpty();
     }
 
     @Test
     void servicesThatSendNoSmsIgnoreTheSmsSink() {
-        Map<String, Object> strong = Map.of(
-                StartupChecks.JWT_SECRET_REQUIRED,
-                "false",
-                "CORS_ORIGIN",
-                "https://app.example.org",
-                "MYSQL_PASSWORD",
-                "s3cret-app",
-                "MYSQL_MIGRATION_PASSWORD",
-                "s3cret-migrate");
-        assertThat(productionProblems(strong, Map.of("SMS_SINK", "log"))).isEmpty();
+        assertThat(productionProblems(Map.of("SMS_SINK", "log"))).isEmpty();
     }
 
-    private static java.util.List<String> productionProblems(Map<String, Object> base, Map<String, Object> extra) {
-        Map<String, Object> values = new java.util.HashMap<>(base);
-        values.putAll(extra);
+    /** The production problems of {@link #STRONG} settings plus {@code settings} in the service that sends SMS. */
+    private static List<String> smsProblems(Map<String, Object> settings) {
+        Map<String, Object> values = new HashMap<>(settings);
+        values.put(StartupChecks.SENDS_SMS, "true");
+        return productionProblems(values);
+    }
+
+    /** The production problems of {@link #STRONG} settings plus {@code settings}. */
+    private static List<String> productionProblems(Map<String, Object> settings) {
+        Map<String, Object> values = new HashMap<>(STRONG);
+        values.putAll(settings);
         StandardEnvironment environment = environment(values);
         environment.setActiveProfiles("production");
         return StartupChecks.problems(environment);
@@ -150,17 +134,7 @@ class StartupChecksTests {
 
     @Test
     void servicesThatOnlyVerifyTokensNeedNoJwtSecret() {
-        StandardEnvironment environment = environment(Map.of(
-                StartupChecks.JWT_SECRET_REQUIRED,
-                "false",
-                "CORS_ORIGIN",
-                "https://app.example.org",
-                "MYSQL_PASSWORD",
-                "s3cret-app",
-                "MYSQL_MIGRATION_PASSWORD",
-                "s3cret-migrate"));
-        environment.setActiveProfiles("production");
-        assertThat(StartupChecks.problems(environment)).isEmpty();
+        assertThat(productionProblems(Map.of())).isEmpty();
     }
 
     @Test

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.gateway.GatewayIntegrationTest;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every spelling of an email that reaches an account meets that account's lockout, and a spelling that is another
@@ -25,24 +23,26 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
         String local = "alice-" + UUID.randomUUID();
         String email = createUserWithEmail(local + "@example.test", 201);
         for (int i = 0; i < 5; i++) {
-            attempt(email, "wrong password " + i).expectStatus().isUnauthorized();
+            attemptLogin(email, "wrong password " + i).expectStatus().isUnauthorized();
         }
 
-        attempt(email, PASSWORD).expectStatus().isEqualTo(429);
-        attempt(fullWidthFirstLetter(local) + "@example.test", PASSWORD)
+        attemptLogin(email, PASSWORD).expectStatus().isEqualTo(429);
+        attemptLogin(fullWidthFirstLetter(local) + "@example.test", PASSWORD)
                 .expectStatus()
                 .isEqualTo(429)
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("ACCOUNT_LOCKED");
-        attempt(local.toUpperCase() + "@EXAMPLE.TEST", PASSWORD).expectStatus().isEqualTo(429);
-        attempt("\u00e0" + local.substring(1) + "@example.test", PASSWORD)
+        attemptLogin(local.toUpperCase() + "@EXAMPLE.TEST", PASSWORD)
+                .expectStatus()
+                .isEqualTo(429);
+        attemptLogin("\u00e0" + local.substring(1) + "@example.test", PASSWORD)
                 .expectStatus()
                 .isUnauthorized()
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("INVALID_CREDENTIALS");
-        attempt("a\u0300" + local.substring(1) + "@example.test", PASSWORD)
+        attemptLogin("a\u0300" + local.substring(1) + "@example.test", PASSWORD)
                 .expectStatus()
                 .isUnauthorized();
     }
@@ -58,10 +58,10 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
                 fullWidthFirstLetter(local.toUpperCase()) + "@Example.Test",
                 local + "@EXAMPLE.TEST");
         for (String spelling : spellings) {
-            attempt(spelling, "wrong password").expectStatus().isUnauthorized();
+            attemptLogin(spelling, "wrong password").expectStatus().isUnauthorized();
         }
 
-        attempt(email, PASSWORD).expectStatus().isEqualTo(429);
+        attemptLogin(email, PASSWORD).expectStatus().isEqualTo(429);
     }
 
     @Test
@@ -73,10 +73,10 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
                 fullWidthFirstLetter(local) + "@example.test",
                 local + "@EXAMPLE.test",
                 local + "@example.test")) {
-            attempt(spelling, "whatever password").expectStatus().isUnauthorized();
+            attemptLogin(spelling, "whatever password").expectStatus().isUnauthorized();
         }
 
-        attempt(local + "@example.test", "whatever password")
+        attemptLogin(local + "@example.test", "whatever password")
                 .expectStatus()
                 .isEqualTo(429)
                 .expectBody()
@@ -93,7 +93,7 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
         createUserWithEmail(local.toUpperCase() + "@Example.Test", 409);
         String accented = createUserWithEmail("\u00e7" + local.substring(1) + "@example.test", 201);
 
-        Map<?, ?> session = attempt(accented, PASSWORD)
+        Map<?, ?> session = attemptLogin(accented, PASSWORD)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -107,7 +107,7 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
         String local = "dave-" + UUID.randomUUID();
         createUserWithEmail(fullWidthFirstLetter(local.toUpperCase()) + "@example.test", 201);
 
-        Map<?, ?> session = attempt(local + "@example.test", PASSWORD)
+        Map<?, ?> session = attemptLogin(local + "@example.test", PASSWORD)
                 .expectStatus()
                 .isOk()
                 .expectBody(Map.class)
@@ -116,35 +116,8 @@ class LoginSpellingIntegrationTests extends GatewayIntegrationTest {
         assertThat(((Map<?, ?>) session.get("user")).get("email")).isEqualTo(local + "@example.test");
     }
 
-    private WebTestClient.ResponseSpec attempt(String email, String password) {
-        return clientFrom(randomIp())
-                .post()
-                .uri("/api/v1/auth/login")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password))
-                .exchange();
-    }
-
     private String createUserWithEmail(String email, int expectedStatus) {
-        clientFrom(randomIp())
-                .post()
-                .uri("/api/v1/users")
-                .headers(h -> h.setBearerAuth(adminToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "email",
-                        email,
-                        "name",
-                        "Test User",
-                        "password",
-                        PASSWORD,
-                        "roles",
-                        List.of("CLIENT"),
-                        "orgId",
-                        ORG))
-                .exchange()
-                .expectStatus()
-                .isEqualTo(expectedStatus);
+        attemptCreateUser(email, "CLIENT", ORG, PASSWORD).expectStatus().isEqualTo(expectedStatus);
         return email;
     }
 
