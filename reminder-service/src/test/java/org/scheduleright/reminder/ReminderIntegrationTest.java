@@ -25,6 +25,7 @@ import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestJwks;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
@@ -70,6 +71,9 @@ public abstract class ReminderIntegrationTest {
 
     @Autowired
     protected RecordingSmsSender sms;
+
+    @Autowired
+    protected PhoneHasher phoneHasher;
 
     @Autowired
     private KnownBookings knownBookings;
@@ -195,8 +199,13 @@ public abstract class ReminderIntegrationTest {
         return id;
     }
 
-    /** A new booking of a new organisation, starting at {@code start}, made at {@code occurredAt}. */
+    /** A new booking made by staff of a new organisation, starting at {@code start}, made at {@code occurredAt}. */
     protected static BookingCreated created(Instant start, Instant occurredAt, String phone) {
+        return created(start, occurredAt, phone, BookingSource.STAFF);
+    }
+
+    /** A new booking of a new organisation, made through {@code source}. */
+    protected static BookingCreated created(Instant start, Instant occurredAt, String phone, BookingSource source) {
         return new BookingCreated(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -206,7 +215,7 @@ public abstract class ReminderIntegrationTest {
                 start,
                 start.plus(Duration.ofMinutes(30)),
                 ZoneId.of("Europe/Paris"),
-                BookingSource.PUBLIC,
+                source,
                 occurredAt,
                 CIPHER.encrypt(client(phone)));
     }
