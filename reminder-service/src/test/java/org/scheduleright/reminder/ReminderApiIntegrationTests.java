@@ -145,6 +145,21 @@ class ReminderApiIntegrationTests extends ReminderIntegrationTest {
                 .isForbidden();
     }
 
+    /** Found by the hostile-input story: a blank booking id used to reach the repository as null and answer 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%20", "not-a-uuid", "%00"})
+    void answersAMalformedBookingIdWithA404(String id) {
+        http().get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/api/v1/bookings/" + id + "/reminders"))
+                .headers(h -> h.setBearerAuth(staffOf(UUID.randomUUID())))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("RESOURCE_NOT_FOUND");
+    }
+
     /** Issue 14 item 8: a platform ADMIN without an organisation has no "own organisation" to read or change. */
     @ParameterizedTest
     @ValueSource(strings = {"GET", "PUT"})
