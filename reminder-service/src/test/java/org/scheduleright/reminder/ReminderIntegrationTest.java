@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.scheduleright.events.booking.BookingConfirmed;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingSource;
@@ -197,6 +198,22 @@ public abstract class ReminderIntegrationTest {
                 .then()
                 .block();
         return id;
+    }
+
+    /** Staff confirm the booking of {@code created} at {@code at}. */
+    protected static BookingConfirmed confirmed(BookingCreated created, Instant at) {
+        return new BookingConfirmed(
+                UUID.randomUUID(),
+                created.bookingId(),
+                created.orgId(),
+                created.siteId(),
+                created.slotId(),
+                created.startTime(),
+                created.endTime(),
+                created.timezone(),
+                BookingSource.STAFF,
+                at,
+                created.contact());
     }
 
     /** A new booking made by staff of a new organisation, starting at {@code start}, made at {@code occurredAt}. */

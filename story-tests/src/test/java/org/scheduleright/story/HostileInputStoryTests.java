@@ -126,6 +126,22 @@ class HostileInputStoryTests {
             List<String> numbers,
             List<String> formatted) {}
 
+    /** A request that would succeed (or fail for one reason only) before a header makes it hostile. */
+    record Request(String label, String method, String path, Caller caller, String body) {
+
+        Hostile hostile(String how, String contentType, Map<String, String> headers, List<String> mustNotEcho) {
+            return new Hostile(
+                    label + " " + how,
+                    method,
+                    path,
+                    caller,
+                    contentType,
+                    body.getBytes(StandardCharsets.UTF_8),
+                    headers,
+                    mustNotEcho);
+        }
+    }
+
     // ---------------------------------------------------------------- the tables
 
     private List<BodyRoute> bodyRoutes() {
@@ -447,89 +463,44 @@ class HostileInputStoryTests {
                 "/api/v1/sites/%252e%252e/bookings")) {
             cases.add(get("GET path trick " + path, path));
         }
-        String publicBooking =
-                platform.json().writeValueAsString(resolve(bodyRoutes().get(8).valid()));
-        String staffBooking =
-                platform.json().writeValueAsString(resolve(bodyRoutes().get(7).valid()));
-        String settings =
-                platform.json().writeValueAsString(resolve(bodyRoutes().get(10).valid()));
+        Request publicBooking = request("public booking", bodyRoutes().get(8));
+        Request staffBooking = request("staff booking", bodyRoutes().get(7));
+        Request settings = request("settings", bodyRoutes().get(10));
         for (String contentType : ODD_CONTENT_TYPES) {
-            cases.add(new Hostile(
-                    "public booking as " + contentType,
-                    "POST",
-                    "/api/public/bookings",
-                    Caller.NOBODY,
-                    contentType,
-                    utf8(publicBooking),
-                    Map.of(),
-                    PERSONAL));
-            cases.add(new Hostile(
-                    "staff booking as " + contentType,
-                    "POST",
-                    resolve("/api/v1/sites/${site}/bookings"),
-                    Caller.STAFF,
-                    contentType,
-                    utf8(staffBooking),
-                    Map.of(),
-                    PERSONAL));
-            cases.add(new Hostile(
-                    "settings as " + contentType,
-                    "PUT",
-                    "/api/v1/reminders/settings",
-                    Caller.STAFF,
-                    contentType,
-                    utf8(settings),
-                    Map.of(),
-                    PERSONAL));
+            for (Request valid : List.of(publicBooking, staffBooking, settings)) {
+                cases.add(valid.hostile("as " + contentType, contentType, Map.of(), PERSONAL));
+            }
         }
-        cases.add(new Hostile(
-                "public booking without Content-Type",
+        cases.add(publicBooking.hostile("without Content-Type", null, Map.of(), PERSONAL));
+        for (String key : BAD_IDEMPOTENCY_KEYS) {
+            for (Request valid : List.of(publicBooking, staffBooking)) {
+                cases.add(valid.hostile(
+                        "with Idempotency-Key " + abbreviate(key),
+                        "application/json",
+                        Map.of("Idempotency-Key", key),
+                        PERSONAL));
+            }
+        }
+        Request emptyPublicBooking = new Request(
+                "empty public booking",
                 "POST",
                 "/api/public/bookings",
                 Caller.NOBODY,
-                null,
-                utf8(publicBooking),
-                Map.of(),
-                PERSONAL));
-        for (String key : BAD_IDEMPOTENCY_KEYS) {
-            cases.add(new Hostile(
-                    "public booking with Idempotency-Key " + abbreviate(key),
-                    "POST",
-                    "/api/public/bookings",
-                    Caller.NOBODY,
-                    "application/json",
-                    utf8(publicBooking),
-                    Map.of("Idempotency-Key", key),
-                    PERSONAL));
-            cases.add(new Hostile(
-                    "staff booking with Idempotency-Key " + abbreviate(key),
-                    "POST",
-                    resolve("/api/v1/sites/${site}/bookings"),
-                    Caller.STAFF,
-                    "application/json",
-                    utf8(staffBooking),
-                    Map.of("Idempotency-Key", key),
-                    PERSONAL));
-        }
+                "{\"clientEmail\":\"" + EMAIL + "\"}");
+        Request wrongLogin = new Request(
+                "login",
+                "POST",
+                "/api/v1/auth/login",
+                Caller.NOBODY,
+                "{\"email\":\"" + EMAIL + "\",\"password\":\"Wrong-password-123\"}");
         for (String forwarded : ODD_FORWARDED_FOR) {
-            cases.add(new Hostile(
-                    "empty public booking from X-Forwarded-For " + abbreviate(forwarded),
-                    "POST",
-                    "/api/public/bookings",
-                    Caller.NOBODY,
-                    "application/json",
-                    utf8("{\"clientEmail\":\"" + EMAIL + "\"}"),
-                    Map.of("X-Forwarded-For", forwarded),
-                    List.of(FORWARDED_IP, EMAIL)));
-            cases.add(new Hostile(
-                    "login from X-Forwarded-For " + abbreviate(forwarded),
-                    "POST",
-                    "/api/v1/auth/login",
-                    Caller.NOBODY,
-                    "application/json",
-                    utf8("{\"email\":\"" + EMAIL + "\",\"password\":\"Wrong-password-123\"}"),
-                    Map.of("X-Forwarded-For", forwarded),
-                    List.of(FORWARDED_IP, EMAIL)));
+            for (Request refused : List.of(emptyPublicBooking, wrongLogin)) {
+                cases.add(refused.hostile(
+                        "from X-Forwarded-For " + abbreviate(forwarded),
+                        "application/json",
+                        Map.of("X-Forwarded-For", forwarded),
+                        List.of(FORWARDED_IP, EMAIL)));
+            }
         }
         for (String authorization : forgedAuthorizations()) {
             for (String route : List.of("GET /api/v1/users/me", "GET /api/v1/reminders/settings", "GET /api/v1/orgs")) {
@@ -547,24 +518,11 @@ class HostileInputStoryTests {
         // Item 8: an ADMIN without an organisation has no "own organisation" to act on.
         cases.add(get("GET settings as an ADMIN without organisation", "/api/v1/reminders/settings")
                 .as(Caller.ADMIN_WITHOUT_ORG));
-        cases.add(new Hostile(
-                "PUT settings as an ADMIN without organisation",
-                "PUT",
-                "/api/v1/reminders/settings",
-                Caller.ADMIN_WITHOUT_ORG,
-                "application/json",
-                utf8(settings),
-                Map.of(),
-                PERSONAL));
-        cases.add(new Hostile(
-                "manual send as an ADMIN without organisation",
-                "POST",
-                "/api/v1/reminders/send",
-                Caller.ADMIN_WITHOUT_ORG,
-                "application/json",
-                utf8("{\"phoneNumber\":\"" + PHONE + "\",\"message\":\"Hello " + NAME + "\"}"),
-                Map.of(),
-                PERSONAL));
+        Request manualSend = request("manual send", bodyRoutes().get(11));
+        for (Request own : List.of(settings, manualSend)) {
+            cases.add(own.hostile("as an ADMIN without organisation", "application/json", Map.of(), PERSONAL)
+                    .as(Caller.ADMIN_WITHOUT_ORG));
+        }
         for (String webhook : List.of("/webhooks/twilio/status", "/webhooks/twilio/inbound")) {
             for (String form : List.of(
                     "From=" + PHONE.replace("+", "%2B") + "&Body=STOP",
@@ -709,6 +667,15 @@ class HostileInputStoryTests {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(hostile.body()));
         return platform.http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private Request request(String label, BodyRoute route) {
+        return new Request(
+                label,
+                route.method(),
+                resolve(route.path()),
+                route.caller(),
+                platform.json().writeValueAsString(resolve(route.valid())));
     }
 
     private Hostile json(String label, BodyRoute route, byte[] body) {

@@ -235,19 +235,4 @@ class BookingEventsIntegrationTests extends ReminderIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> isProcessed(next.eventId()));
         assertThat(isProcessed(poisoned.eventId())).isFalse();
     }
-
-    private static BookingConfirmed confirmed(BookingCreated created, Instant at) {
-        return new BookingConfirmed(
-                UUID.randomUUID(),
-                created.bookingId(),
-                created.orgId(),
-                created.siteId(),
-                created.slotId(),
-                created.startTime(),
-                created.endTime(),
-                created.timezone(),
-                BookingSource.STAFF,
-                at,
-                created.contact());
-    }
 }

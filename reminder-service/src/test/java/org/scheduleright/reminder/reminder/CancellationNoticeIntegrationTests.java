@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCancelled;
-import org.scheduleright.events.booking.BookingConfirmed;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.reminder.ReminderIntegrationTest;
@@ -52,21 +51,6 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
                 created.endTime(),
                 created.timezone(),
                 created.source(),
-                occurredAt,
-                created.contact());
-    }
-
-    private static BookingConfirmed confirmed(BookingCreated created, Instant occurredAt) {
-        return new BookingConfirmed(
-                UUID.randomUUID(),
-                created.bookingId(),
-                created.orgId(),
-                created.siteId(),
-                created.slotId(),
-                created.startTime(),
-                created.endTime(),
-                created.timezone(),
-                BookingSource.STAFF,
                 occurredAt,
                 created.contact());
     }

@@ -23,20 +23,14 @@ public class PhoneHashRows {
 
     /** Up to {@code limit} bookings after {@code afterId} (in id order) whose hash is not under {@code keyId}. */
     public Mono<List<Outdated>> bookings(String keyId, String afterId, int limit) {
-        return database.sql("SELECT booking_id, phone_hash, contact FROM bookings WHERE phone_hash IS NOT NULL"
+        return outdated(
+                "bookings",
+                "SELECT booking_id AS id, phone_hash, contact FROM bookings WHERE phone_hash IS NOT NULL"
                         + " AND LEFT(phone_hash, :length) <> :prefix AND booking_id > :after"
-                        + " ORDER BY booking_id LIMIT :limit")
-                .bind("length", keyId.length() + 1)
-                .bind("prefix", keyId + ":")
-                .bind("after", afterId)
-                .bind("limit", limit)
-                .map(row -> new Outdated(
-                        "bookings",
-                        row.get("booking_id", String.class),
-                        row.get("phone_hash", String.class),
-                        row.get("contact", String.class)))
-                .all()
-                .collectList();
+                        + " ORDER BY booking_id LIMIT :limit",
+                keyId,
+                afterId,
+                limit);
     }
 
     /**
@@ -44,15 +38,24 @@ public class PhoneHashRows {
      * recipient or else its booking's contact.
      */
     public Mono<List<Outdated>> reminders(String keyId, String afterId, int limit) {
-        return database.sql("SELECT r.id, r.phone_hash, COALESCE(r.recipient, b.contact) AS contact FROM reminders r"
+        return outdated(
+                "reminders",
+                "SELECT r.id, r.phone_hash, COALESCE(r.recipient, b.contact) AS contact FROM reminders r"
                         + " LEFT JOIN bookings b ON b.booking_id = r.booking_id WHERE r.phone_hash IS NOT NULL"
-                        + " AND LEFT(r.phone_hash, :length) <> :prefix AND r.id > :after ORDER BY r.id LIMIT :limit")
+                        + " AND LEFT(r.phone_hash, :length) <> :prefix AND r.id > :after ORDER BY r.id LIMIT :limit",
+                keyId,
+                afterId,
+                limit);
+    }
+
+    private Mono<List<Outdated>> outdated(String table, String sql, String keyId, String afterId, int limit) {
+        return database.sql(sql)
                 .bind("length", keyId.length() + 1)
                 .bind("prefix", keyId + ":")
                 .bind("after", afterId)
                 .bind("limit", limit)
                 .map(row -> new Outdated(
-                        "reminders",
+                        table,
                         row.get("id", String.class),
                         row.get("phone_hash", String.class),
                         row.get("contact", String.class)))
