@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.scheduleright.events.booking.BookingCreated;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -141,5 +143,55 @@ class ReminderApiIntegrationTests extends ReminderIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    /** Found by the hostile-input story: a blank booking id used to reach the repository as null and answer 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"%20", "not-a-uuid", "%00"})
+    void answersAMalformedBookingIdWithA404(String id) {
+        http().get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/api/v1/bookings/" + id + "/reminders"))
+                .headers(h -> h.setBearerAuth(staffOf(UUID.randomUUID())))
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("RESOURCE_NOT_FOUND");
+    }
+
+    /** Issue 14 item 8: a platform ADMIN without an organisation has no "own organisation" to read or change. */
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PUT"})
+    void refusesTheSettingsOfAnAdminWithoutAnOrganisationWithA403(String method) {
+        String adminWithoutOrg = jwks.token(UUID.randomUUID().toString(), null, "ADMIN");
+        http().method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri("/api/v1/reminders/settings")
+                .headers(h -> h.setBearerAuth(adminWithoutOrg))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("enabled", true, "leadTimesHours", List.of(24), "template", "Hi {{name}}"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INSUFFICIENT_PERMISSIONS")
+                .jsonPath("$.statusCode")
+                .isEqualTo(403);
+    }
+
+    @Test
+    void refusesAManualSendOfAnAdminWithoutAnOrganisationWithA403() {
+        http().post()
+                .uri("/api/v1/reminders/send")
+                .headers(h -> h.setBearerAuth(jwks.token(UUID.randomUUID().toString(), null, "ADMIN")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phoneNumber", "+33612345678", "message", "Hello"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INSUFFICIENT_PERMISSIONS");
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.scheduleright.events.booking.BookingConfirmed;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingSource;
@@ -25,6 +26,7 @@ import org.scheduleright.platform.testing.ServiceTestProperties;
 import org.scheduleright.platform.testing.TestJwks;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
@@ -70,6 +72,9 @@ public abstract class ReminderIntegrationTest {
 
     @Autowired
     protected RecordingSmsSender sms;
+
+    @Autowired
+    protected PhoneHasher phoneHasher;
 
     @Autowired
     private KnownBookings knownBookings;
@@ -195,8 +200,29 @@ public abstract class ReminderIntegrationTest {
         return id;
     }
 
-    /** A new booking of a new organisation, starting at {@code start}, made at {@code occurredAt}. */
+    /** Staff confirm the booking of {@code created} at {@code at}. */
+    protected static BookingConfirmed confirmed(BookingCreated created, Instant at) {
+        return new BookingConfirmed(
+                UUID.randomUUID(),
+                created.bookingId(),
+                created.orgId(),
+                created.siteId(),
+                created.slotId(),
+                created.startTime(),
+                created.endTime(),
+                created.timezone(),
+                BookingSource.STAFF,
+                at,
+                created.contact());
+    }
+
+    /** A new booking made by staff of a new organisation, starting at {@code start}, made at {@code occurredAt}. */
     protected static BookingCreated created(Instant start, Instant occurredAt, String phone) {
+        return created(start, occurredAt, phone, BookingSource.STAFF);
+    }
+
+    /** A new booking of a new organisation, made through {@code source}. */
+    protected static BookingCreated created(Instant start, Instant occurredAt, String phone, BookingSource source) {
         return new BookingCreated(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -206,7 +232,7 @@ public abstract class ReminderIntegrationTest {
                 start,
                 start.plus(Duration.ofMinutes(30)),
                 ZoneId.of("Europe/Paris"),
-                BookingSource.PUBLIC,
+                source,
                 occurredAt,
                 CIPHER.encrypt(client(phone)));
     }

@@ -110,7 +110,10 @@ class ObservabilityStoryTests {
         String secondBooking = book(siteId, slotId, "Sam Observed", "sam.observed@example.org", SECOND_PHONE);
         String refusedBooking = book(siteId, slotId, "Kim Observed", "kim.observed@example.org", REFUSED_PHONE);
         String unansweredBooking = book(siteId, slotId, "Lee Observed", "lee.observed@example.org", UNANSWERED_PHONE);
-        platform.call("PUT", "/api/v1/bookings/" + bookingId + "/confirm", staff, Map.of(), 200);
+        // Public bookings are reminded only once staff confirm them (issue 14).
+        for (String confirmed : List.of(bookingId, secondBooking, refusedBooking, unansweredBooking)) {
+            platform.call("PUT", "/api/v1/bookings/" + confirmed + "/confirm", staff, Map.of(), 200);
+        }
 
         FakeTwilio.Sms first = smsTo(CLIENT_PHONE);
         FakeTwilio.Sms second = smsTo(SECOND_PHONE);

@@ -4,17 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.scheduleright.events.booking.BookingCancelled;
 import org.scheduleright.events.booking.BookingCompleted;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingMarkedNoShow;
+import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.ReminderEligibility;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
@@ -61,6 +65,8 @@ public class BookingEventHandler {
 
     private final Clock clock;
 
+    private final PhoneHasher hasher;
+
     BookingEventHandler(
             KnownBookings bookings,
             Reminders reminders,
@@ -69,7 +75,9 @@ public class BookingEventHandler {
             ContactCipher cipher,
             @Qualifier("reminderTransactions") TransactionalOperator reminderTransactions,
             ReminderEvents events,
-            Clock clock) {
+            Clock clock,
+            PhoneHasher hasher) {
+        this.hasher = hasher;
         this.bookings = bookings;
         this.reminders = reminders;
         this.settings = settings;
@@ -107,14 +115,17 @@ public class BookingEventHandler {
 
     private Mono<Outcome> applyFresh(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
         return bookings.findForUpdate(event.bookingId())
-                .map(known -> !event.occurredAt().isBefore(known.lastEventAt()))
-                .defaultIfEmpty(true)
-                .flatMap(newer -> newer
-                        ? save(event, now, traceparent, scheduled).thenReturn(Outcome.APPLIED)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(known -> known.isEmpty()
+                                || !event.occurredAt().isBefore(known.get().lastEventAt())
+                        ? save(event, known.map(KnownBooking::status).orElse(null), now, traceparent, scheduled)
+                                .thenReturn(Outcome.APPLIED)
                         : Mono.just(Outcome.STALE));
     }
 
-    private Mono<Void> save(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
+    private Mono<Void> save(
+            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<UUID> scheduled) {
         KnownBooking booking = new KnownBooking(
                 event.bookingId(),
                 event.orgId(),
@@ -130,14 +141,16 @@ public class BookingEventHandler {
         return bookings.save(booking, now)
                 .then(bookings.rememberPhoneHash(booking.bookingId(), phoneHash(booking.contact())))
                 .then(
-                        booking.isActive()
-                                ? replan(booking, now, traceparent, scheduled)
-                                : cancel(event, now, traceparent, scheduled));
+                        switch (ReminderEligibility.of(event.status(), event.source())) {
+                            case REMIND -> replan(booking, now, traceparent, scheduled);
+                            case AWAIT_CONFIRMATION -> Mono.<Void>empty();
+                            case CLOSED -> cancel(event, before, now, traceparent, scheduled);
+                        });
     }
 
     private String phoneHash(EncryptedContact contact) {
         String phone = cipher.decrypt(contact).phone();
-        return PhoneNumber.isValid(phone) ? new PhoneNumber(phone).hash() : null;
+        return PhoneNumber.isValid(phone) ? hasher.hash(new PhoneNumber(phone)) : null;
     }
 
     private Mono<Void> replan(KnownBooking booking, Instant now, String traceparent, List<UUID> scheduled) {
@@ -154,13 +167,14 @@ public class BookingEventHandler {
         return superseded.then(planned);
     }
 
-    private Mono<Void> cancel(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
+    private Mono<Void> cancel(
+            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<UUID> scheduled) {
         String reason = event instanceof BookingCancelled
                 ? "booking_cancelled"
                 : event instanceof BookingCompleted
                         ? "booking_completed"
                         : event instanceof BookingMarkedNoShow ? "booking_no_show" : "booking_closed";
-        Mono<Void> notice = event instanceof BookingCancelled
+        Mono<Void> notice = event instanceof BookingCancelled && ReminderEligibility.announcesCancellation(before)
                 ? cancellationNotice(event, now, traceparent, scheduled)
                 : Mono.empty();
         return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);

@@ -2,6 +2,7 @@ package org.scheduleright.reminder.quota;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,9 @@ class QuotaConfiguration {
     SmsQuotas smsQuotas(
             @Value("${spring.data.redis.url}") String redisUrl,
             QuotaProperties properties,
+            PhoneHasher hasher,
             MeterRegistry meters,
             Clock clock) {
-        return new SmsQuotas(redisUrl, properties, meters, clock);
+        return new SmsQuotas(redisUrl, properties, hasher, meters, clock);
     }
 }

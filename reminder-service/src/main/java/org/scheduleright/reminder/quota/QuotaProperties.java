@@ -2,6 +2,7 @@ package org.scheduleright.reminder.quota;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param recipientPerDay SMS per recipient number per day
  * @param orgPerDay SMS per organisation per day (the daily budget)
  * @param overallPerHour SMS of the whole service per hour
+ * @param orgSharePercent share of {@code overallPerHour} one organisation may use per hour (see {@link FairShare})
  * @param warnRatio share of an organisation's daily budget above which a warning is logged
  * @param manualSendsPerHour {@code POST /api/v1/reminders/send} requests per user per hour
  * @param redisTimeout how long a quota check may wait for Redis before counting it unavailable
@@ -30,6 +32,7 @@ public record QuotaProperties(
         @Min(1) long recipientPerDay,
         @Min(1) long orgPerDay,
         @Min(1) long overallPerHour,
+        @Min(1) @Max(100) int orgSharePercent,
         @DecimalMin("0.0") @DecimalMax("1.0") double warnRatio,
         @Min(1) long manualSendsPerHour,
         @NotNull Duration redisTimeout,

@@ -27,14 +27,18 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The SMS quotas (per recipient number, per organisation per day, overall per hour) and the per-user manual-send
+ * The SMS quotas (per recipient number, per organisation per day, each organisation's fair share of the overall hourly
+ * ceiling, overall per hour) and the per-user manual-send
  * limit as Bucket4j buckets in Redis, shared by all replicas; any Redis failure answers "unavailable" (fail closed).
  */
 public class SmsQuotas implements AutoCloseable {
@@ -49,6 +53,8 @@ public class SmsQuotas implements AutoCloseable {
 
     private final QuotaProperties properties;
 
+    private final PhoneHasher hasher;
+
     private final MeterRegistry meters;
 
     private final Clock clock;
@@ -56,6 +62,8 @@ public class SmsQuotas implements AutoCloseable {
     private final BucketConfiguration recipient;
 
     private final BucketConfiguration org;
+
+    private final BucketConfiguration orgShare;
 
     private final BucketConfiguration overall;
 
@@ -72,8 +80,10 @@ public class SmsQuotas implements AutoCloseable {
     /** The last known share of an organisation's daily budget in use. */
     private record OrgUsage(double ratio, Instant seenAt) {}
 
-    public SmsQuotas(String redisUrl, QuotaProperties properties, MeterRegistry meters, Clock clock) {
+    public SmsQuotas(
+            String redisUrl, QuotaProperties properties, PhoneHasher hasher, MeterRegistry meters, Clock clock) {
         this.properties = properties;
+        this.hasher = hasher;
         this.meters = meters;
         this.clock = clock;
         RedisURI uri = RedisURI.create(redisUrl);
@@ -92,6 +102,8 @@ public class SmsQuotas implements AutoCloseable {
                         .refillIntervally(properties.recipientPerDay(), DAY))
                 .build();
         this.org = perWindow(properties.orgPerDay(), DAY);
+        this.orgShare = perWindow(
+                FairShare.perOrganisationHourly(properties.overallPerHour(), properties.orgSharePercent()), HOUR);
         this.overall = perWindow(properties.overallPerHour(), HOUR);
         this.manual = perWindow(properties.manualSendsPerHour(), HOUR);
         Gauge.builder("scheduleright.sms.quota.usage.ratio", this, SmsQuotas::highestOrgRatio)
@@ -103,7 +115,7 @@ public class SmsQuotas implements AutoCloseable {
                 .tag("scope", "overall")
                 .register(meters);
         // Registered up front so that dashboards and alerts read 0 rather than nothing before the first event.
-        for (String scope : List.of("recipient", "org", "overall")) {
+        for (String scope : List.of("recipient", "org", "org_share", "overall")) {
             meters.counter("scheduleright.sms.quota.rejections", "scope", scope);
         }
         meters.counter("scheduleright.sms.quota.unavailable");
@@ -115,38 +127,47 @@ public class SmsQuotas implements AutoCloseable {
                 .build();
     }
 
+    /** One quota an SMS is taken from: its scope name, bucket key and limits, and who watches its level. */
+    private record Step(String scope, String key, BucketConfiguration configuration, Consumer<ConsumptionProbe> seen) {}
+
     /**
-     * Takes one SMS from the recipient's, the organisation's and the overall quota, in that order; when one is used
-     * up, the units already taken are given back and the answer names the exhausted scope.
+     * Takes one SMS from the recipient's quota, the organisation's daily budget, the organisation's fair share of the
+     * overall hourly ceiling and the overall quota, in that order; when one is used up, the units already taken are
+     * given back and the answer names the exhausted scope.
      */
     public Mono<QuotaDecision> acquire(UUID orgId, PhoneNumber to) {
-        return Mono.defer(() -> consume("recipient:" + to.hash(), recipient).flatMap(byRecipient -> {
-                    if (!byRecipient.isConsumed()) {
-                        return Mono.just(rejected("recipient"));
-                    }
-                    return consume("org:" + orgId, org).flatMap(byOrg -> {
-                        if (!byOrg.isConsumed()) {
-                            return refund("recipient:" + to.hash(), recipient).thenReturn(rejected("org"));
-                        }
-                        noteOrgUsage(orgId, byOrg.getRemainingTokens());
-                        return consume("overall", overall).flatMap(byAll -> {
-                            overallRatio = ratio(properties.overallPerHour(), byAll.getRemainingTokens());
-                            if (!byAll.isConsumed()) {
-                                return refund("recipient:" + to.hash(), recipient)
-                                        .then(refund("org:" + orgId, org))
-                                        .thenReturn(rejected("overall"));
-                            }
-                            return Mono.just((QuotaDecision) new QuotaDecision.Allowed());
-                        });
-                    });
-                }))
-                .onErrorResume(error -> {
-                    meters.counter("scheduleright.sms.quota.unavailable").increment();
-                    log.warn(
-                            "SMS quotas could not be checked ({}); nothing is sent until they can",
-                            error.getClass().getSimpleName());
-                    return Mono.just(new QuotaDecision.Unavailable());
-                });
+        List<Step> steps = List.of(
+                new Step("recipient", "recipient:" + hasher.hash(to), recipient, probe -> {}),
+                new Step("org", "org:" + orgId, org, probe -> noteOrgUsage(orgId, probe.getRemainingTokens())),
+                new Step("org_share", "org-hour:" + orgId, orgShare, probe -> {}),
+                new Step(
+                        "overall",
+                        "overall",
+                        overall,
+                        probe -> overallRatio = ratio(properties.overallPerHour(), probe.getRemainingTokens())));
+        return Mono.defer(() -> take(steps, 0)).onErrorResume(error -> {
+            meters.counter("scheduleright.sms.quota.unavailable").increment();
+            log.warn(
+                    "SMS quotas could not be checked ({}); nothing is sent until they can",
+                    error.getClass().getSimpleName());
+            return Mono.just(new QuotaDecision.Unavailable());
+        });
+    }
+
+    private Mono<QuotaDecision> take(List<Step> steps, int next) {
+        if (next == steps.size()) {
+            return Mono.just(new QuotaDecision.Allowed());
+        }
+        Step step = steps.get(next);
+        return consume(step.key(), step.configuration()).flatMap(probe -> {
+            step.seen().accept(probe);
+            if (probe.isConsumed()) {
+                return take(steps, next + 1);
+            }
+            return Flux.fromIterable(steps.subList(0, next))
+                    .concatMap(taken -> refund(taken.key(), taken.configuration()))
+                    .then(Mono.fromSupplier(() -> rejected(step.scope())));
+        });
     }
 
     /** How much later a reminder is tried again when the quotas could not be checked. */

@@ -83,6 +83,27 @@ class BookingEventsIntegrationTests extends ReminderIntegrationTest {
         assertThat(bookingOf(created.bookingId()).status()).isEqualTo(BookingStatus.PENDING);
     }
 
+    /** Issue 14 item 4: anyone can book publicly for any number, so nobody is texted before staff confirm. */
+    @Test
+    void plansNothingForAPublicBookingUntilItIsConfirmed() throws Exception {
+        BookingCreated created = created(FAR_START, Instant.now(), "+33612345678", BookingSource.PUBLIC);
+
+        publish(created);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> isProcessed(created.eventId()));
+        assertThat(remindersOf(created.bookingId())).isEmpty();
+        assertThat(bookingOf(created.bookingId()).status()).isEqualTo(BookingStatus.PENDING);
+
+        publish(confirmed(created, created.occurredAt().plusSeconds(1)));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(remindersOf(created.bookingId()))
+                        .extracting(ReminderRow::leadTimeHours, ReminderRow::status)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(24, ReminderStatus.SCHEDULED),
+                                org.assertj.core.groups.Tuple.tuple(2, ReminderStatus.SCHEDULED)));
+    }
+
     @Test
     void plansNothingForABookingWithoutPhone() throws Exception {
         BookingCreated created = created(FAR_START, Instant.now(), null);
@@ -213,20 +234,5 @@ class BookingEventsIntegrationTests extends ReminderIntegrationTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> isProcessed(next.eventId()));
         assertThat(isProcessed(poisoned.eventId())).isFalse();
-    }
-
-    private static BookingConfirmed confirmed(BookingCreated created, Instant at) {
-        return new BookingConfirmed(
-                UUID.randomUUID(),
-                created.bookingId(),
-                created.orgId(),
-                created.siteId(),
-                created.slotId(),
-                created.startTime(),
-                created.endTime(),
-                created.timezone(),
-                BookingSource.STAFF,
-                at,
-                created.contact());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.events.booking.BookingCancelled;
 import org.scheduleright.events.booking.BookingCreated;
+import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
@@ -21,6 +22,7 @@ import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /** A cancelled booking gets one notice, in the site's time zone, when its organisation announces cancellations. */
@@ -31,6 +33,9 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
 
     @Autowired
     Reminders reminders;
+
+    @Autowired
+    DatabaseClient database;
 
     @Autowired
     OrgReminderSettings settings;
@@ -89,6 +94,7 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
         BookingCreated created = created(start, Instant.now().minusSeconds(10), "+33612345678");
         announceCancellations(created.orgId(), true);
         publish(created);
+        publish(confirmed(created, Instant.now().minusSeconds(8)));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> all(created.bookingId()).size() == 2);
 
@@ -118,6 +124,7 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
                 created(Instant.now().plus(Duration.ofDays(3)), Instant.now().minusSeconds(10), "+33612345678");
         announceCancellations(created.orgId(), false);
         publish(created);
+        publish(confirmed(created, Instant.now().minusSeconds(5)));
         publish(cancelled(created, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -125,5 +132,31 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
             return rows.size() == 2 && rows.stream().allMatch(row -> row.status() == ReminderStatus.CANCELLED);
         });
         assertThat(notices(created.bookingId())).isEmpty();
+    }
+
+    /**
+     * Issue 14 item 4: a notice carries the client's name, so the cancellation of a public booking nobody confirmed
+     * (an unverified number typed into the public form) texts nobody.
+     */
+    @Test
+    void sendsNoNoticeForAPublicBookingThatWasNeverConfirmed() throws Exception {
+        BookingCreated created = created(
+                Instant.now().plus(Duration.ofDays(3)),
+                Instant.now().minusSeconds(10),
+                "+33612345678",
+                BookingSource.PUBLIC);
+        announceCancellations(created.orgId(), true);
+        publish(created);
+        BookingCancelled cancelled = cancelled(created, Instant.now());
+        publish(cancelled);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Boolean.TRUE.equals(database.sql("SELECT COUNT(*) AS n FROM processed_events WHERE ce_id = :id")
+                                .bind("id", cancelled.eventId().toString())
+                                .map(row -> row.get("n", Long.class) > 0)
+                                .one()
+                                .block()));
+        assertThat(all(created.bookingId())).isEmpty();
     }
 }

@@ -156,13 +156,15 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                 10,
                 100,
                 100,
+                100,
                 0.8,
                 10,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(1));
         PhoneNumber phone =
                 new PhoneNumber("+3361" + ThreadLocalRandom.current().nextInt(1000000, 9999999));
-        try (SmsQuotas tight = new SmsQuotas(TestInfrastructure.redisUrl(), oneAnHour, meters, Clock.systemUTC())) {
+        try (SmsQuotas tight =
+                new SmsQuotas(TestInfrastructure.redisUrl(), oneAnHour, phoneHasher, meters, Clock.systemUTC())) {
             assertThat(tight.acquire(UUID.randomUUID(), phone).block()).isInstanceOf(QuotaDecision.Allowed.class);
             assertThat(tight.acquire(UUID.randomUUID(), phone).block()).isInstanceOf(QuotaDecision.Exceeded.class);
         }

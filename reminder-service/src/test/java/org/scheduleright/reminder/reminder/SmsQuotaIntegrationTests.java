@@ -66,6 +66,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
                 10,
                 perOrgDay,
                 overallHour,
+                100,
                 0.8,
                 10,
                 Duration.ofSeconds(5),
@@ -122,11 +123,47 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
         return reminders.find(id).block();
     }
 
+    /**
+     * Issue 14 item 4: with an overall ceiling of 10 an hour and a 40 % share, one organisation sends 4 SMS an hour and
+     * the 5th is refused as {@code org_share}, while the other organisations' SMS still go out; the refused one takes
+     * nothing from the overall ceiling.
+     */
+    @Test
+    void oneOrganisationUsesAtMostItsShareOfTheOverallCeiling() {
+        QuotaProperties shared = new QuotaProperties(
+                prefix(), 100, 100, 1000, 10, 40, 0.8, 10, Duration.ofSeconds(5), Duration.ofMinutes(1));
+        UUID greedy = UUID.randomUUID();
+        try (SmsQuotas quotas =
+                new SmsQuotas(TestInfrastructure.redisUrl(), shared, phoneHasher, meters, Clock.systemUTC())) {
+            List<QuotaDecision> greedyDecisions = Flux.range(0, 6)
+                    .concatMap(i -> quotas.acquire(greedy, new PhoneNumber(randomNumber())))
+                    .collectList()
+                    .block();
+            List<QuotaDecision> othersDecisions = Flux.range(0, 6)
+                    .concatMap(i -> quotas.acquire(UUID.randomUUID(), new PhoneNumber(randomNumber())))
+                    .collectList()
+                    .block();
+
+            assertThat(greedyDecisions)
+                    .containsExactly(
+                            new QuotaDecision.Allowed(),
+                            new QuotaDecision.Allowed(),
+                            new QuotaDecision.Allowed(),
+                            new QuotaDecision.Allowed(),
+                            new QuotaDecision.Exceeded("org_share"),
+                            new QuotaDecision.Exceeded("org_share"));
+            assertThat(othersDecisions).containsOnly(new QuotaDecision.Allowed());
+            assertThat(quotas.acquire(UUID.randomUUID(), new PhoneNumber(randomNumber()))
+                            .block())
+                    .isEqualTo(new QuotaDecision.Exceeded("overall"));
+        }
+    }
+
     @Test
     void skipsTheFourthSmsToOneNumberWithinAnHour() {
         String phone = randomNumber();
         try (SmsQuotas quotas = new SmsQuotas(
-                TestInfrastructure.redisUrl(), limits(prefix(), 3, 100, 100), meters, Clock.systemUTC())) {
+                TestInfrastructure.redisUrl(), limits(prefix(), 3, 100, 100), phoneHasher, meters, Clock.systemUTC())) {
             List<UUID> ids = List.of(
                     dueReminder(UUID.randomUUID(), phone),
                     dueReminder(UUID.randomUUID(), phone),
@@ -154,8 +191,8 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     @Test
     void skipsSmsBeyondTheOrganisationsDailyBudgetAndReportsItsUsage() {
         UUID org = UUID.randomUUID();
-        try (SmsQuotas quotas =
-                new SmsQuotas(TestInfrastructure.redisUrl(), limits(prefix(), 3, 2, 100), meters, Clock.systemUTC())) {
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(), limits(prefix(), 3, 2, 100), phoneHasher, meters, Clock.systemUTC())) {
             List<UUID> ids = List.of(
                     dueReminder(org, randomNumber()),
                     dueReminder(org, randomNumber()),
@@ -183,8 +220,8 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     void skipsSmsBeyondTheOverallHourlyQuotaAndGivesBackWhatOtherScopesTook() {
         String phone = randomNumber();
         UUID org = UUID.randomUUID();
-        try (SmsQuotas quotas =
-                new SmsQuotas(TestInfrastructure.redisUrl(), limits(prefix(), 3, 100, 2), meters, Clock.systemUTC())) {
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(), limits(prefix(), 3, 100, 2), phoneHasher, meters, Clock.systemUTC())) {
             assertThat(quotas.acquire(UUID.randomUUID(), new PhoneNumber(randomNumber()))
                             .block())
                     .isInstanceOf(QuotaDecision.Allowed.class);
@@ -201,7 +238,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
         }
         // Same namespace is not reused: a fresh quota for the same number shows the refunds did not leak across.
         try (SmsQuotas roomy = new SmsQuotas(
-                TestInfrastructure.redisUrl(), limits(prefix(), 1, 100, 100), meters, Clock.systemUTC())) {
+                TestInfrastructure.redisUrl(), limits(prefix(), 1, 100, 100), phoneHasher, meters, Clock.systemUTC())) {
             UUID id = dueReminder(org, phone);
             dispatcher(roomy).dispatchDue().block();
             assertThat(row(id).status()).isEqualTo(ReminderStatus.SENT);
@@ -211,8 +248,8 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     @Test
     void refundsTheRecipientQuotaWhenALaterScopeIsExhausted() {
         String phone = randomNumber();
-        try (SmsQuotas quotas =
-                new SmsQuotas(TestInfrastructure.redisUrl(), limits(prefix(), 1, 1, 100), meters, Clock.systemUTC())) {
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(), limits(prefix(), 1, 1, 100), phoneHasher, meters, Clock.systemUTC())) {
             UUID busyOrg = UUID.randomUUID();
             assertThat(quotas.acquire(busyOrg, new PhoneNumber(randomNumber())).block())
                     .isInstanceOf(QuotaDecision.Allowed.class);
@@ -228,12 +265,12 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     void keysRecipientsByAHashNeverByTheNumber() {
         String phone = randomNumber();
         String prefix = prefix();
-        try (SmsQuotas quotas =
-                new SmsQuotas(TestInfrastructure.redisUrl(), limits(prefix, 3, 100, 100), meters, Clock.systemUTC())) {
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(), limits(prefix, 3, 100, 100), phoneHasher, meters, Clock.systemUTC())) {
             quotas.acquire(UUID.randomUUID(), new PhoneNumber(phone)).block();
             List<String> keys = redis.keys(prefix + "*").collectList().block();
             assertThat(keys)
-                    .contains(prefix + "recipient:" + new PhoneNumber(phone).hash())
+                    .contains(prefix + "recipient:" + phoneHasher.hash(new PhoneNumber(phone)))
                     .noneMatch(key -> key.contains(phone.substring(1)));
         }
     }
@@ -245,6 +282,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
                 SmsQuotas quotas = new SmsQuotas(
                         "redis://127.0.0.1:" + proxy.port(),
                         limits(prefix(), 3, 100, 100),
+                        phoneHasher,
                         meters,
                         Clock.systemUTC())) {
             assertThat(quotas.acquire(UUID.randomUUID(), new PhoneNumber(randomNumber()))

@@ -2,6 +2,7 @@ package org.scheduleright.platform.auth;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 
@@ -38,5 +39,21 @@ public record AuthenticatedUser(String userId, String orgId, Set<Role> roles, St
     /** Whether the user may see resources of {@code organisation}: an ADMIN sees every one, others only their own. */
     public boolean belongsTo(String organisation) {
         return isAdmin() || (orgId != null && orgId.equals(organisation));
+    }
+
+    /**
+     * The caller's own organisation, for routes that act on "the caller's organisation": a platform ADMIN without one
+     * (or a token whose {@code orgId} is not a UUID) gets 403 {@code INSUFFICIENT_PERMISSIONS}, never a 500.
+     */
+    public UUID requireOrganisation() {
+        if (orgId != null) {
+            try {
+                return UUID.fromString(orgId);
+            } catch (IllegalArgumentException notAUuid) {
+                // falls through to the same answer as a missing organisation
+            }
+        }
+        throw new ApiException(
+                ErrorCode.INSUFFICIENT_PERMISSIONS, "This action needs a caller bound to an organisation");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.scheduleright.booking.booking.BookingRequest;
 import org.scheduleright.booking.booking.domain.ClientDetails;
+import org.scheduleright.booking.booking.domain.ClientNameRule;
 import org.scheduleright.booking.slot.domain.SlotId;
 import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.platform.error.ApiException;
@@ -39,10 +40,14 @@ record CreateBooking(
         if (slot == null) {
             throw ApiException.validation("slotId", "must be a UUID");
         }
+        String name = clientName == null ? null : clientName.strip();
+        ClientNameRule.problem(name).ifPresent(problem -> {
+            throw ApiException.validation("clientName", problem);
+        });
         try {
             return new BookingRequest(
                     slot,
-                    new ClientDetails(clientName.strip(), clientEmail.strip(), clientPhone),
+                    new ClientDetails(name, clientEmail.strip(), clientPhone),
                     notes == null || notes.isBlank() ? null : notes,
                     source,
                     clientUserId);

@@ -75,7 +75,7 @@ public class KnownBookings {
                 .then();
     }
 
-    /** Stores the SHA-256 hash of the booking's number (null: none), so that a STOP can find its reminders. */
+    /** Stores the keyed hash ({@code PhoneHasher}) of the booking's number (null: none), so that a STOP can find its reminders. */
     public Mono<Void> rememberPhoneHash(UUID bookingId, String phoneHash) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(
                         "UPDATE bookings SET phone_hash = :hash WHERE booking_id = :id")

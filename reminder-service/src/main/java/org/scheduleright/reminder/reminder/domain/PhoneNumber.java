@@ -1,9 +1,5 @@
 package org.scheduleright.reminder.reminder.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** A phone number in E.164 form; its {@code toString} masks it so that it never reaches a log. */
@@ -20,16 +16,6 @@ public record PhoneNumber(String e164) {
     /** Tells whether a value is a valid E.164 number. */
     public static boolean isValid(String value) {
         return value != null && E164.matcher(value).matches();
-    }
-
-    /** The SHA-256 hash of the number, hex encoded: how opt-outs are stored without keeping the number. */
-    public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(e164.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     @Override

@@ -126,13 +126,13 @@ public class Reminders {
     }
 
     /**
-     * Skips every reminder still waiting to be sent to a number that just opted out (by the number's hash, on the
-     * reminder itself or on its booking); emits the ids that changed.
+     * Skips every reminder still waiting to be sent to a number that just opted out (by any of the number's hashes, see
+     * {@code PhoneHasher#candidates}, on the reminder itself or on its booking); emits the ids that changed.
      */
-    public Mono<List<UUID>> skipPendingTo(String phoneHash, String reason, Instant now) {
-        return database.sql("SELECT id FROM reminders WHERE status = 'scheduled' AND (phone_hash = :hash"
-                        + " OR booking_id IN (SELECT booking_id FROM bookings WHERE phone_hash = :hash))")
-                .bind("hash", phoneHash)
+    public Mono<List<UUID>> skipPendingTo(List<String> phoneHashes, String reason, Instant now) {
+        return database.sql("SELECT id FROM reminders WHERE status = 'scheduled' AND (phone_hash IN (:hashes)"
+                        + " OR booking_id IN (SELECT booking_id FROM bookings WHERE phone_hash IN (:hashes)))")
+                .bind("hashes", phoneHashes)
                 .map(row -> UUID.fromString(row.get("id", String.class)))
                 .all()
                 .collectList()

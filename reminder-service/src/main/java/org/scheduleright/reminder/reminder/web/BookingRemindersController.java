@@ -54,14 +54,27 @@ class BookingRemindersController {
     }
 
     @GetMapping("/api/v1/bookings/{bookingId}/reminders")
-    Mono<List<ReminderView>> remindersOf(@PathVariable UUID bookingId, AuthenticatedUser user) {
+    Mono<List<ReminderView>> remindersOf(@PathVariable String bookingId, AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
-        return bookings.find(bookingId)
+        UUID id = parseOrNotFound(bookingId);
+        return bookings.find(id)
                 .filter(booking -> user.belongsTo(booking.orgId().toString()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Booking")))
                 .flatMap(booking -> reminders
-                        .ofBooking(bookingId)
+                        .ofBooking(id)
                         .map(row -> ReminderView.of(row, booking.timezone()))
                         .collectList());
+    }
+
+    /**
+     * A booking id that is not a UUID (a blank one used to reach the repository as null: a 500) names no booking: 404
+     * exactly as a missing one.
+     */
+    private static UUID parseOrNotFound(String bookingId) {
+        try {
+            return UUID.fromString(bookingId.strip());
+        } catch (IllegalArgumentException notAUuid) {
+            throw ApiException.notFound("Booking");
+        }
     }
 }

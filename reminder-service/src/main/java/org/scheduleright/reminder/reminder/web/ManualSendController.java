@@ -15,6 +15,7 @@ import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.quota.RateLimitProbe;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.MessageTemplate;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
@@ -60,13 +61,17 @@ class ManualSendController {
 
     private final Clock clock;
 
+    private final PhoneHasher hasher;
+
     ManualSendController(
             SmsQuotas quotas,
             KnownBookings bookings,
             Reminders reminders,
             ContactCipher cipher,
             ReminderEvents events,
-            Clock clock) {
+            Clock clock,
+            PhoneHasher hasher) {
+        this.hasher = hasher;
         this.quotas = quotas;
         this.bookings = bookings;
         this.reminders = reminders;
@@ -121,21 +126,19 @@ class ManualSendController {
         if (message.length() > MessageTemplate.MAX_LENGTH) {
             throw ApiException.validation("message", "must be at most " + MessageTemplate.MAX_LENGTH + " characters");
         }
-        if (user.orgId() == null) {
-            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Sending needs an organisation");
-        }
+        UUID organisation = user.requireOrganisation();
         PhoneNumber phone = new PhoneNumber(request.phoneNumber());
         return reminders
                 .queue(
                         id,
                         ReminderKind.MANUAL,
-                        UUID.fromString(user.orgId()),
+                        organisation,
                         null,
                         null,
                         message,
                         cipher.encrypt(new Contact(NO_NAME, NO_EMAIL, phone.e164())),
                         user.userId(),
-                        phone.hash(),
+                        hasher.hash(phone),
                         now,
                         traceparent)
                 .thenReturn(id);
@@ -148,7 +151,7 @@ class ManualSendController {
                     ErrorCode.INVALID_STATE_TRANSITION, "Only a pending or confirmed booking can be reminded of"));
         }
         String number = cipher.decrypt(booking.contact()).phone();
-        String phoneHash = PhoneNumber.isValid(number) ? new PhoneNumber(number).hash() : null;
+        String phoneHash = PhoneNumber.isValid(number) ? hasher.hash(new PhoneNumber(number)) : null;
         return reminders
                 .queue(
                         id,

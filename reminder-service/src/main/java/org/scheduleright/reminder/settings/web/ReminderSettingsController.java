@@ -55,15 +55,15 @@ class ReminderSettingsController {
     @GetMapping("/api/v1/reminders/settings")
     Mono<SettingsBody> read(AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
-        return settings.of(UUID.fromString(user.orgId())).map(SettingsBody::of);
+        return settings.of(user.requireOrganisation()).map(SettingsBody::of);
     }
 
     @PutMapping("/api/v1/reminders/settings")
     Mono<SettingsBody> replace(@RequestBody SettingsBody body, AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
+        UUID organisation = user.requireOrganisation();
         ReminderSettings parsed = parse(body);
-        return settings.save(UUID.fromString(user.orgId()), parsed, clock.instant())
-                .thenReturn(SettingsBody.of(parsed));
+        return settings.save(organisation, parsed, clock.instant()).thenReturn(SettingsBody.of(parsed));
     }
 
     private static ReminderSettings parse(SettingsBody body) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
@@ -55,14 +56,18 @@ class TwilioWebhookController {
 
     private final ReminderEvents events;
 
+    private final PhoneHasher hasher;
+
     TwilioWebhookController(
             TwilioProperties twilio,
             Reminders reminders,
             OptOuts optOuts,
             MeterRegistry meters,
             Clock clock,
-            ReminderEvents events) {
+            ReminderEvents events,
+            PhoneHasher hasher) {
         this.events = events;
+        this.hasher = hasher;
         this.twilio = twilio;
         this.reminders = reminders;
         this.optOuts = optOuts;
@@ -117,7 +122,7 @@ class TwilioWebhookController {
             if (STOP.contains(keyword)) {
                 Instant now = clock.instant();
                 return optOuts.optOut(phone, now)
-                        .then(reminders.skipPendingTo(phone.hash(), "opted_out", now))
+                        .then(reminders.skipPendingTo(hasher.candidates(phone), "opted_out", now))
                         .flatMap(skipped -> {
                             log.info(
                                     "A number opted out of SMS reminders; {} pending reminder(s) skipped",

@@ -54,7 +54,7 @@ class TwilioWebhookIntegrationTests extends ReminderIntegrationTest {
     private UUID pendingReminderTo(String phone) {
         BookingCreated created = created(Instant.now().plus(Duration.ofDays(2)), Instant.now(), phone);
         UUID id = scheduledReminder(created);
-        bookings.rememberPhoneHash(created.bookingId(), new PhoneNumber(phone).hash())
+        bookings.rememberPhoneHash(created.bookingId(), phoneHasher.hash(new PhoneNumber(phone)))
                 .block();
         return id;
     }
