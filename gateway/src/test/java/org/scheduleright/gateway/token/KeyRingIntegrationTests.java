@@ -95,6 +95,30 @@ class KeyRingIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeItsKeyRetiredIsRefusedAfterwards() throws Exception {
+        String before = adminToken();
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        for (int i = 0; i < 2; i++) { // the second answer comes from the gateway's cache of verified tokens
+            client.get()
+                    .uri("/api/v1/users/me")
+                    .headers(h -> h.setBearerAuth(before))
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        keyRing.rotateNow().block();
+        signingKeys.retireAt(oldKid, Instant.now().minusSeconds(1)).block();
+        keyRing.refresh().block();
+
+        client.get()
+                .uri("/api/v1/users/me")
+                .headers(h -> h.setBearerAuth(before))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
     void onlyAnAdminRotatesKeys() {
         String staff = accessToken(
                 createUser("STAFF", UUID.randomUUID().toString(), "a long enough password"), "a long enough password");
