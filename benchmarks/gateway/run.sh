@@ -11,7 +11,8 @@
 # Needs: wrk, nginx, redis-server/redis-cli, java 17+, curl, python3, a mysql/mariadb client and MySQL/MariaDB on its
 # default local port. Builds gateway/target/gateway.jar itself when it is missing or older than the sources.
 # Usage: benchmarks/gateway/run.sh [seconds per run]
-# Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options, e.g. a JFR recording),
+# Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options), BENCH_JFR (write a JFR recording of the
+# measured runs there; summarise it with profile-summary.py),
 # BENCH_GATEWAY_JAR (another jar), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -115,6 +116,9 @@ path=/api/v1/bookings/benchmark
 auth=(-H "Authorization: Bearer $token")
 # Warm the gateway's JIT and create the buckets of both client mixes before measuring.
 wrk -t2 -c32 -d"${duration}s" "${auth[@]}" -s "$here/clients.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
+# BENCH_JFR=<file>: a JFR recording (profile settings) of the last warm-up and the measured runs, without start-up.
+jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd
+if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
 wrk -t2 -c32 -d5s "${auth[@]}" -s "$here/one-client.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
 
 ticks=$(getconf CLK_TCK)
@@ -146,5 +150,6 @@ PY
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.stop name=bench filename="$BENCH_JFR" >/dev/null; fi
 echo "Redis commands by name during the last gateway run:"
 "${redis[@]}" INFO commandstats | grep -o 'cmdstat_[a-z|]*:calls=[0-9]*' | sed 's/^/  /'
