@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * An extra route, for tests only, to a Reactor Netty backend with keep-alive (as every service runs): a path ending in
@@ -19,9 +20,16 @@ public class NettyBackendRoute {
 
     public static final String PREFIX = "/api/v1/test-netty-backend";
 
+    /** Event loops of its own: Boot disposes the global ones whenever another test context closes. */
+    @Bean(destroyMethod = "disposeLater")
+    LoopResources nettyBackendLoops() {
+        return LoopResources.create("netty-backend", 1, true);
+    }
+
     @Bean(destroyMethod = "disposeNow")
-    DisposableServer nettyBackend() {
+    DisposableServer nettyBackend(LoopResources nettyBackendLoops) {
         return HttpServer.create()
+                .runOn(nettyBackendLoops)
                 .host("127.0.0.1")
                 .port(0)
                 .handle((request, response) -> request.receive()
