@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark (issue 4): throughput and p50/p99 latency at 32 and 128 connections for
+# Gateway overhead benchmark (issues 4 and 12): throughput and p50/p99 latency at 32 and 128 connections for
 #   (a) a trivial backend on loopback (nginx `return 200`),
-#   (b) nginx proxying to it,
-#   (c) the gateway (JWT verification, rate-limit check in Redis, security headers) routing to it,
-# the ratios (c)/(a) and (c)/(b), and the Redis commands per rate-limit check (INFO commandstats).
-# Needs: wrk, nginx, redis-server/redis-cli (a private Redis is started so that INFO commandstats counts only the
-# gateway), a mysql/mariadb client and MySQL/MariaDB on its default local port, and gateway/target/gateway.jar
-# (./mvnw -DskipTests -pl gateway -am package). Usage: benchmarks/gateway/run.sh [seconds per run]
+#   (b) nginx proxy_pass to it (keep-alive upstream),
+#   (c1) the gateway (JWT verification, standard rate-limit check in Redis, security headers, routing) with every
+#        request from one client address (one hot rate-limit key),
+#   (c2) the same with 1,000 client addresses sent by the trusted proxy in X-Forwarded-For (clients.lua),
+# and prints, per connection count: the ratios (c)/(b), the p99 the gateway adds over the bare backend, the Redis
+# commands per rate-limit check as counted by the server (INFO commandstats of a private Redis, script-internal calls
+# included) and the gateway's CPU seconds per 1,000 requests (utime+stime from /proc/<pid>/stat).
+# Needs: wrk, nginx, redis-server/redis-cli, java 17+, curl, python3, a mysql/mariadb client and MySQL/MariaDB on its
+# default local port. Builds gateway/target/gateway.jar itself when it is missing or older than the sources.
+# Usage: benchmarks/gateway/run.sh [seconds per run]
+# Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options), BENCH_JFR (write a JFR recording of the
+# measured runs there; summarise it with profile-summary.py),
+# BENCH_GATEWAY_JAR (another jar), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -14,13 +21,25 @@ duration=${1:-15}
 backend_port=${BENCH_BACKEND_PORT:-18080}
 nginx_port=${BENCH_NGINX_PORT:-18081}
 gateway_port=${BENCH_GATEWAY_PORT:-18082}
-work=$(mktemp -d)
 redis_port=${BENCH_REDIS_PORT:-16380}
+database=${BENCH_DB:-scheduleright_identity_bench}
+java=${BENCH_JAVA:-java}
+jar=${BENCH_GATEWAY_JAR:-$root/gateway/target/gateway.jar}
+work=$(mktemp -d)
 redis=(redis-cli -p "$redis_port")
-for tool in wrk nginx redis-server redis-cli java curl; do
+for tool in wrk nginx redis-server redis-cli "$java" curl python3; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx-light redis-tools)" >&2; exit 2; }
 done
-[[ -f $root/gateway/target/gateway.jar ]] || { echo "build gateway/target/gateway.jar first" >&2; exit 2; }
+
+if [[ -z ${BENCH_GATEWAY_JAR:-} ]]; then
+  stale=$( [[ -f $jar ]] && find "$root/pom.xml" "$root/gateway/pom.xml" "$root/gateway/src/main" \
+    "$root/service-platform/pom.xml" "$root/service-platform/src/main" "$root/common-events/src/main" \
+    -newer "$jar" -type f -print -quit 2>/dev/null || echo missing)
+  if [[ -n $stale ]]; then
+    echo "building $jar" >&2
+    (cd "$root" && ./mvnw -B -q -DskipTests -pl gateway -am package)
+  fi
+fi
 
 cleanup() {
   [[ -n ${gateway_pid:-} ]] && kill "$gateway_pid" 2>/dev/null || true
@@ -47,14 +66,15 @@ nginx -c "$work/nginx.conf" -p "$work"
 redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
   --dir "$work" --logfile "$work/redis.log" >/dev/null
 
-IDENTITY_DB=scheduleright_identity_bench "$root/infra/mysql/apply.sh" >/dev/null
+IDENTITY_DB=$database "$root/infra/mysql/apply.sh" >/dev/null
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 ADMIN_EMAIL=bench-admin@example.test ADMIN_PASSWORD='bench admin password' \
-  MYSQL_DATABASE=scheduleright_identity_bench SERVER_PORT=$gateway_port \
+  MYSQL_DATABASE=$database SERVER_PORT=$gateway_port \
   BOOKING_SERVICE_URL=http://127.0.0.1:$backend_port REMINDER_SERVICE_URL=http://127.0.0.1:$backend_port \
-  RATE_LIMIT_STANDARD=1000000000 REDIS_URL=redis://127.0.0.1:$redis_port LOG_LEVEL=WARN \
-  java -Xmx512m -jar "$root/gateway/target/gateway.jar" >"$work/gateway.log" 2>&1 &
+  RATE_LIMIT_STANDARD=1000000000 REDIS_URL=redis://127.0.0.1:$redis_port LOG_LEVEL=${BENCH_LOG_LEVEL:-WARN} \
+  "$java" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$gateway_port/readiness" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$gateway_port/readiness" >/dev/null && break; sleep 1; done
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"bench-admin@example.test","password":"bench admin password"}' \
   "http://127.0.0.1:$gateway_port/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 
@@ -76,30 +96,60 @@ if bad:
 print("%.0f %.2f %.2f %d" % (rps, ms("50%"), ms("99%"), total))'
 }
 
+# The gateway's CPU time so far, in clock ticks (utime + stime of /proc/<pid>/stat).
+cpu_ticks() {
+  python3 - "$gateway_pid" <<'PY'
+import sys
+fields = open("/proc/%s/stat" % sys.argv[1]).read().rsplit(")", 1)[1].split()
+print(int(fields[11]) + int(fields[12]))
+PY
+}
+
+redis_commands() {
+  "${redis[@]}" INFO commandstats | python3 -c '
+import re, sys
+print(sum(int(m.group(2)) for m in re.finditer(r"cmdstat_([\w|]+):calls=(\d+)", sys.stdin.read())
+          if not m.group(1).startswith(("info", "config", "ping", "hello", "client"))))'
+}
+
 path=/api/v1/bookings/benchmark
-# Warm the gateway's JIT before measuring.
-wrk -t2 -c32 -d"${duration}s" -H "Authorization: Bearer $token" -s "$here/clients.lua" \
-  "http://127.0.0.1:$gateway_port$path" >/dev/null
-printf '%-12s %5s %10s %8s %8s\n' target conns req/s p50_ms p99_ms
+auth=(-H "Authorization: Bearer $token")
+# Warm the gateway's JIT and create the buckets of both client mixes before measuring.
+wrk -t2 -c32 -d"${duration}s" "${auth[@]}" -s "$here/clients.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
+# BENCH_JFR=<file>: a JFR recording (profile settings) of the last warm-up and the measured runs, without start-up.
+jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd
+if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
+wrk -t2 -c32 -d5s "${auth[@]}" -s "$here/one-client.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
+
+ticks=$(getconf CLK_TCK)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-16s %5s %10s %8s %8s %14s %10s\n' target conns req/s p50_ms p99_ms redis_cmd/check cpu_s/1000
 for connections in 32 128; do
   read -r a_rps a_p50 a_p99 _ < <(measure "$connections" "http://127.0.0.1:$backend_port$path")
   read -r b_rps b_p50 b_p99 _ < <(measure "$connections" "http://127.0.0.1:$nginx_port$path")
-  "${redis[@]}" CONFIG RESETSTAT >/dev/null
-  read -r c_rps c_p50 c_p99 c_total < <(measure "$connections" "http://127.0.0.1:$gateway_port$path" \
-    -H "Authorization: Bearer $token" -s "$here/clients.lua")
-  commands=$("${redis[@]}" INFO commandstats | python3 -c '
-import re, sys
-print(sum(int(m.group(2)) for m in re.finditer(r"cmdstat_([\w|]+):calls=(\d+)", sys.stdin.read())
-          if not m.group(1).startswith(("info", "config", "ping"))))')
-  printf '%-12s %5s %10s %8s %8s\n' backend "$connections" "$a_rps" "$a_p50" "$a_p99"
-  printf '%-12s %5s %10s %8s %8s\n' nginx "$connections" "$b_rps" "$b_p50" "$b_p99"
-  printf '%-12s %5s %10s %8s %8s\n' gateway "$connections" "$c_rps" "$c_p50" "$c_p99"
-  python3 - "$a_rps" "$b_rps" "$c_rps" "$a_p99" "$c_p99" "$commands" "$c_total" <<'PY'
+  printf '%-16s %5s %10s %8s %8s\n' backend "$connections" "$a_rps" "$a_p50" "$a_p99"
+  printf '%-16s %5s %10s %8s %8s\n' nginx-proxy "$connections" "$b_rps" "$b_p50" "$b_p99"
+  for mix in one-client clients; do
+    "${redis[@]}" CONFIG RESETSTAT >/dev/null
+    cpu_before=$(cpu_ticks)
+    read -r c_rps c_p50 c_p99 c_total < <(measure "$connections" "http://127.0.0.1:$gateway_port$path" \
+      "${auth[@]}" -s "$here/$mix.lua")
+    cpu_after=$(cpu_ticks)
+    commands=$(redis_commands)
+    label=$([[ $mix == one-client ]] && echo "gateway-1-ip" || echo "gateway-1000-ip")
+    python3 - "$label" "$connections" "$c_rps" "$c_p50" "$c_p99" "$commands" "$c_total" \
+      "$cpu_before" "$cpu_after" "$ticks" "$b_rps" "$a_p99" <<'PY'
 import sys
-a, b, c, a99, c99, commands, total = map(float, sys.argv[1:])
-print("  (c)/(a) throughput %.2f, (c)/(b) throughput %.2f, p99 added over backend %.2f ms, Redis commands per check %.2f"
-      % (c / a, c / b, c99 - a99, commands / total))
+label, conns = sys.argv[1:3]
+rps, p50, p99, commands, total, before, after, ticks, nginx, backend99 = map(float, sys.argv[3:])
+cpu = (after - before) / ticks / total * 1000
+print("%-16s %5s %10.0f %8.2f %8.2f %14.2f %10.3f" % (label, conns, rps, p50, p99, commands / total, cpu))
+print("  %s at %s connections: gateway/nginx-proxy throughput %.2f, p99 added over the backend %.2f ms"
+      % (label, conns, rps / nginx, p99 - backend99))
 PY
+  done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.stop name=bench filename="$BENCH_JFR" >/dev/null; fi
 echo "Redis commands by name during the last gateway run:"
 "${redis[@]}" INFO commandstats | grep -o 'cmdstat_[a-z|]*:calls=[0-9]*' | sed 's/^/  /'

@@ -27,7 +27,7 @@ import reactor.netty.http.client.HttpClient;
  * loopback proxy) so that rate limits never leak between tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({DeadBackendRoute.class, RecordedSpans.class})
+@Import({DeadBackendRoute.class, NettyBackendRoute.class, RecordedSpans.class})
 public abstract class GatewayIntegrationTest {
 
     public static final String ADMIN_EMAIL = "first.admin@example.test";

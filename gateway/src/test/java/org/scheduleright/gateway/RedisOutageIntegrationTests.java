@@ -3,9 +3,14 @@ package org.scheduleright.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.scheduleright.gateway.token.AccessTokens;
+import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.testing.Probes;
 import org.scheduleright.platform.testing.ServiceTestProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +23,9 @@ class RedisOutageIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AccessTokens accessTokens;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -41,9 +49,12 @@ class RedisOutageIntegrationTests {
 
     @Test
     void theReminderSendLimitFailsClosed() {
+        String token = accessTokens
+                .issue(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Set.of(Role.STAFF))
+                .token();
         client().post()
                 .uri("/api/v1/reminders/send")
-                .header("Authorization", "Bearer not-checked-before-the-limit")
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .bodyValue("{\"bookingId\":\"b\"}")
                 .exchange()

@@ -3,6 +3,7 @@ package org.scheduleright.gateway.edge;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.List;
+import org.scheduleright.platform.error.ErrorResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,11 @@ class EdgeConfiguration {
     @Bean
     TrustedProxies trustedProxies(EdgeProperties properties) {
         return new TrustedProxies(properties.trustedProxies());
+    }
+
+    @Bean
+    CanonicalPaths canonicalPaths(ErrorResponses errors) {
+        return new CanonicalPaths(errors);
     }
 
     @Bean

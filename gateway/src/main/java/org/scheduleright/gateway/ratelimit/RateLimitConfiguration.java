@@ -8,6 +8,7 @@ import org.scheduleright.platform.error.ErrorResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.WebFilter;
 
 /** Rate limits on Redis ({@code REDIS_URL}) through a Lettuce client of their own. */
 @Configuration(proxyBeanMethods = false)
@@ -28,5 +29,10 @@ class RateLimitConfiguration {
             ErrorResponses errors,
             MeterRegistry registry) {
         return new RateLimitFilter(buckets, properties, trustedProxies, errors, registry);
+    }
+
+    @Bean
+    WebFilter reminderSendLimit(RateLimitFilter rateLimitFilter) {
+        return rateLimitFilter.perUser();
     }
 }

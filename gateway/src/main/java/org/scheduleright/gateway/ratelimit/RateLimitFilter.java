@@ -1,9 +1,7 @@
 package org.scheduleright.gateway.ratelimit;
 
-import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.scheduleright.gateway.edge.TrustedProxies;
+import org.scheduleright.platform.auth.AuthenticatedUser;
+import org.scheduleright.platform.auth.BearerTokenFilter;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.platform.error.ErrorResponses;
 import org.slf4j.Logger;
@@ -22,12 +22,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Applies the contract's rate limits before anything else runs: the standard limit per client IP on every path
- * except the operational probes, plus the auth or public limit per IP and the reminder-send limit per user. Every
+ * except the operational probes, plus the auth or public limit per IP and (in {@link #perUser()}, after the token is
+ * verified) the reminder-send limit per user. Every
  * limited response carries {@code X-RateLimit-*} and the IETF {@code RateLimit-Policy}/{@code RateLimit} fields; a
  * refusal is a 429 with {@code Retry-After}. When Redis cannot be asked, fail-closed limits answer 503 and fail-open
  * ones let the request through, logging and counting the outage.
@@ -37,6 +37,8 @@ class RateLimitFilter implements WebFilter, Ordered {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final Set<String> EXEMPT = Set.of("/health", "/readiness", "/status", "/metrics");
     private static final long OUTAGE_LOG_INTERVAL_MS = 60_000;
+    /** The decisions of this request's checks so far, so that a later check's headers list them all. */
+    private static final String DECISIONS = RateLimitFilter.class.getName() + ".decisions";
 
     private final RedisBuckets buckets;
     private final TrustedProxies trustedProxies;
@@ -73,48 +75,85 @@ class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        // CanonicalPaths has already refused every other spelling: this is the path the routes and handlers match
         String path = request.getPath().pathWithinApplication().value();
         if (EXEMPT.contains(path)) {
             return chain.filter(exchange);
         }
         String ip = trustedProxies.clientAddress(request);
-        List<Mono<Decision>> checks = new ArrayList<>();
-        checks.add(check(standard, "ip:" + ip));
-        if (path.startsWith("/api/v1/auth/")) {
-            checks.add(check(auth, "ip:" + ip));
-        } else if (path.startsWith("/api/public/")) {
-            checks.add(check(publicBooking, "ip:" + ip));
-        } else if (request.getMethod() == HttpMethod.POST && path.equals("/api/v1/reminders/send")) {
-            checks.add(check(reminderSends, userOf(request, ip)));
+        Mono<Decision> byIp = check(standard, "ip:" + ip);
+        Limit route = path.startsWith("/api/v1/auth/") ? auth : path.startsWith("/api/public/") ? publicBooking : null;
+        Mono<List<Decision>> decisions =
+                route == null ? byIp.map(List::of) : byIp.zipWith(check(route, "ip:" + ip), List::of);
+        return decisions.flatMap(known -> decide(exchange, chain, known));
+    }
+
+    /**
+     * The reminder-send limit, counted per user: it runs after the bearer-token filter, so the subject is the verified
+     * caller of the token, never a claim read from an unverified one (a forged token naming a victim is refused with
+     * 401 before it could count against the victim).
+     */
+    WebFilter perUser() {
+        return new PerUser();
+    }
+
+    private final class PerUser implements WebFilter, Ordered {
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            ServerHttpRequest request = exchange.getRequest();
+            AuthenticatedUser user = exchange.getAttribute(BearerTokenFilter.USER_ATTRIBUTE);
+            if (user == null
+                    || request.getMethod() != HttpMethod.POST
+                    || !request.getPath().pathWithinApplication().value().equals("/api/v1/reminders/send")) {
+                return chain.filter(exchange);
+            }
+            List<Decision> earlier = exchange.getAttributeOrDefault(DECISIONS, List.of());
+            return check(reminderSends, "user:" + user.userId()).flatMap(decision -> {
+                List<Decision> all = new ArrayList<>(earlier);
+                all.add(decision);
+                return decide(exchange, chain, all);
+            });
         }
-        return Flux.mergeSequential(checks).collectList().flatMap(decisions -> {
-            decisions.stream().filter(Decision::unavailable).forEach(this::outage);
-            List<Decision> known =
-                    decisions.stream().filter(d -> !d.unavailable()).toList();
-            if (!known.isEmpty()) {
-                writeHeaders(exchange.getResponse().getHeaders(), known);
+
+        @Override
+        public int getOrder() {
+            return -49; // right after the platform's BearerTokenFilter (@Order(-50))
+        }
+    }
+
+    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Decision> decisions) {
+        exchange.getAttributes().put(DECISIONS, decisions);
+        List<Decision> known = new ArrayList<>(decisions.size());
+        Decision closed = null;
+        Decision refused = null;
+        for (Decision decision : decisions) {
+            if (decision.unavailable()) {
+                outage(decision);
+                if (!decision.allowed() && closed == null) {
+                    closed = decision;
+                }
+            } else {
+                known.add(decision);
+                if (!decision.allowed()
+                        && (refused == null || decision.retryAfterSeconds() > refused.retryAfterSeconds())) {
+                    refused = decision;
+                }
             }
-            Decision closed = decisions.stream()
-                    .filter(d -> d.unavailable() && !d.allowed())
-                    .findFirst()
-                    .orElse(null);
-            if (closed != null) {
-                return errors.write(
-                        exchange, ErrorCode.SERVICE_UNAVAILABLE, "Rate limiting is temporarily unavailable");
-            }
-            Decision refused = known.stream()
-                    .filter(d -> !d.allowed())
-                    .max(Comparator.comparingLong(Decision::retryAfterSeconds))
-                    .orElse(null);
-            if (refused != null) {
-                rejections(refused.limit()).increment();
-                exchange.getResponse()
-                        .getHeaders()
-                        .set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-                return errors.write(exchange, ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests; retry later");
-            }
-            return chain.filter(exchange);
-        });
+        }
+        if (!known.isEmpty()) {
+            writeHeaders(exchange.getResponse().getHeaders(), known);
+        }
+        if (closed != null) {
+            return errors.write(exchange, ErrorCode.SERVICE_UNAVAILABLE, "Rate limiting is temporarily unavailable");
+        }
+        if (refused != null) {
+            rejections(refused.limit()).increment();
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+            return errors.write(exchange, ErrorCode.RATE_LIMIT_EXCEEDED, "Too many requests; retry later");
+        }
+        return chain.filter(exchange);
     }
 
     private Mono<Decision> check(Limit limit, String subject) {
@@ -133,24 +172,6 @@ class RateLimitFilter implements WebFilter, Ordered {
                 decisions.stream().map(d -> d.limit().policy()).collect(Collectors.joining(", ")));
         long t = tightest.allowed() ? tightest.resetSeconds() : tightest.retryAfterSeconds();
         headers.set("RateLimit", "\"" + tightest.limit().name() + "\";r=" + tightest.remaining() + ";t=" + t);
-    }
-
-    /** The user a reminder send is counted against: the token's subject, checked for real by the bearer filter. */
-    private static String userOf(ServerHttpRequest request, String ip) {
-        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() < 8192) {
-            try {
-                String subject = SignedJWT.parse(header.substring(7).trim())
-                        .getJWTClaimsSet()
-                        .getSubject();
-                if (subject != null && subject.matches("[A-Za-z0-9-]{1,64}")) {
-                    return "user:" + subject;
-                }
-            } catch (ParseException | RuntimeException e) {
-                return "ip:" + ip;
-            }
-        }
-        return "ip:" + ip;
     }
 
     private void outage(Decision decision) {
@@ -181,6 +202,6 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 3;
+        return Ordered.HIGHEST_PRECEDENCE + 4;
     }
 }

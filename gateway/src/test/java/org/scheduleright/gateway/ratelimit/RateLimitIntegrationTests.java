@@ -2,7 +2,17 @@ package org.scheduleright.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.gateway.GatewayApplication;
@@ -121,6 +131,36 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
         String otherUser = accessToken(
                 createUser("STAFF", UUID.randomUUID().toString(), "a long enough password"), "a long enough password");
         sendReminder(otherUser).expectStatus().isOk();
+    }
+
+    @Test
+    void forgedTokensNamingAUserDoNotDrainThatUsersReminderSends() throws Exception {
+        String email = createUser("STAFF", UUID.randomUUID().toString(), "a long enough password");
+        Map<String, Object> login = login(email, "a long enough password");
+        String victim = (String) ((Map<?, ?>) login.get("user")).get("id");
+        ECKey foreignKey = new ECKeyGenerator(Curve.P_256).keyID("forged").generate();
+        for (int i = 0; i < 12; i++) {
+            SignedJWT forged = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(foreignKey.getKeyID())
+                            .build(),
+                    new JWTClaimsSet.Builder()
+                            .subject(victim)
+                            .issuer("scheduleright-gateway")
+                            .audience("scheduleright-api")
+                            .claim("roles", List.of("STAFF"))
+                            .jwtID(UUID.randomUUID().toString())
+                            .issueTime(new Date())
+                            .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                            .build());
+            forged.sign(new ECDSASigner(foreignKey));
+            sendReminder(forged.serialize()).expectStatus().isUnauthorized();
+        }
+        sendReminder((String) login.get("accessToken"))
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-RateLimit-Remaining", "9");
     }
 
     @Test

@@ -19,7 +19,10 @@ import org.scheduleright.platform.testing.TestInfrastructure;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** How many Redis commands a rate-limit check costs against the real Redis, alone and under contention for one key. */
+/**
+ * How many Redis commands a rate-limit check costs against the real Redis, alone and under contention for one key
+ * (plain commands, so what the client sends is what the server counts), and that concurrent checks stay exact.
+ */
 class RedisBucketsIntegrationTests {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
@@ -59,12 +62,11 @@ class RedisBucketsIntegrationTests {
             assertThat(buckets.consume(limit, "ip:10.0.0.1").block().allowed()).isTrue();
         }
 
-        assertThat(commands.get()).isLessThanOrEqualTo(2 * 20);
-        assertThat(buckets.keysInFlight()).isZero();
+        assertThat(commands.get()).isEqualTo(2 * 20);
     }
 
     @Test
-    void concurrentChecksOfOneKeyCostTwoCommandsEachInsteadOfRacing() {
+    void concurrentChecksOfOneKeyCostTwoCommandsEachWithoutRetries() {
         Limit limit = new Limit("standard", 100, WINDOW, false);
         buckets.consume(limit, "ip:10.0.0.2").block();
         commands.set(0);
@@ -77,8 +79,7 @@ class RedisBucketsIntegrationTests {
         assertThat(decisions).hasSize(60).allMatch(Decision::allowed);
         assertThat(decisions.stream().mapToLong(Decision::remaining).min().orElseThrow())
                 .isEqualTo(100 - 1 - 60);
-        assertThat(commands.get()).isLessThanOrEqualTo(2 * 60);
-        assertThat(buckets.keysInFlight()).isZero();
+        assertThat(commands.get()).isEqualTo(2 * 60);
     }
 
     @Test
@@ -95,7 +96,7 @@ class RedisBucketsIntegrationTests {
     }
 
     @Test
-    void checksThatTimedOutWhileRedisWasCutDoNotHoldUpTheKeyAfterwards() {
+    void checksFailWhileRedisIsCutAndSucceedOnceItIsBack() {
         URI redis = URI.create(TestInfrastructure.redisUrl());
         try (TcpProxy proxy = new TcpProxy(redis.getHost(), redis.getPort())) {
             RedisBuckets viaProxy =
@@ -121,8 +122,6 @@ class RedisBucketsIntegrationTests {
                                         .blockOptional())
                                 .hasValueSatisfying(decision ->
                                         assertThat(decision.allowed()).isTrue()));
-                await().atMost(Duration.ofSeconds(20))
-                        .untilAsserted(() -> assertThat(viaProxy.keysInFlight()).isZero());
             } finally {
                 viaProxy.close();
             }

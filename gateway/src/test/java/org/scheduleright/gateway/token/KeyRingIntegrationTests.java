@@ -18,6 +18,7 @@ import org.scheduleright.platform.auth.AccessTokenVerifier;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.error.ApiException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Rotation without restart or logout: old tokens verify until their key retires, at the gateway and downstream. */
 class KeyRingIntegrationTests extends GatewayIntegrationTest {
@@ -62,12 +63,7 @@ class KeyRingIntegrationTests extends GatewayIntegrationTest {
         assertThat(newKid).isNotEqualTo(oldKid);
         assertThat(kids()).contains(oldKid, newKid);
         assertThat(SignedJWT.parse(adminToken()).getHeader().getKeyID()).isEqualTo(newKid);
-        client.get()
-                .uri("/api/v1/users/me")
-                .headers(h -> h.setBearerAuth(before))
-                .exchange()
-                .expectStatus()
-                .isOk();
+        me(before).expectStatus().isOk();
         AuthenticatedUser downstream = downstreamVerifier().verifyNow(before);
         assertThat(downstream.isAdmin()).isTrue();
     }
@@ -95,6 +91,20 @@ class KeyRingIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeItsKeyRetiredIsRefusedAfterwards() throws Exception {
+        String before = adminToken();
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        for (int i = 0; i < 2; i++) { // the second answer comes from the gateway's cache of verified tokens
+            me(before).expectStatus().isOk();
+        }
+        keyRing.rotateNow().block();
+        signingKeys.retireAt(oldKid, Instant.now().minusSeconds(1)).block();
+        keyRing.refresh().block();
+
+        me(before).expectStatus().isUnauthorized();
+    }
+
+    @Test
     void onlyAnAdminRotatesKeys() {
         String staff = accessToken(
                 createUser("STAFF", UUID.randomUUID().toString(), "a long enough password"), "a long enough password");
@@ -104,6 +114,13 @@ class KeyRingIntegrationTests extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isForbidden();
+    }
+
+    private WebTestClient.ResponseSpec me(String token) {
+        return client.get()
+                .uri("/api/v1/users/me")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange();
     }
 
     private AccessTokenVerifier downstreamVerifier() throws Exception {
