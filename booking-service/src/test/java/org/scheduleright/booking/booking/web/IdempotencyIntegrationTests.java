@@ -129,19 +129,8 @@ class IdempotencyIntegrationTests extends BookingIntegrationTest {
     }
 
     private String bookWithKey(String site, String staff, String key, Map<String, Object> body, int status) {
-        Map<String, Object> answer = http().post()
-                .uri("/api/v1/sites/{site}/bookings", site)
-                .headers(h -> h.setBearerAuth(staff))
-                .header("Idempotency-Key", key)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(status)
-                .expectBody(JSON_OBJECT)
-                .returnResult()
-                .getResponseBody();
-        assertThat(answer).isNotNull();
-        return String.valueOf(answer.get("id"));
+        return String.valueOf(keyed("/api/v1/sites/" + site + "/bookings", staff, key, body, status)
+                .get("id"));
     }
 
     @Test
@@ -160,8 +149,18 @@ class IdempotencyIntegrationTests extends BookingIntegrationTest {
     }
 
     private Map<String, Object> publicBooking(String key, Map<String, Object> body, int status) {
+        return keyed("/api/public/bookings", null, key, body, status);
+    }
+
+    /** Posts {@code body} with an Idempotency-Key (and a bearer token unless null) and expects {@code status}. */
+    private Map<String, Object> keyed(String path, String bearer, String key, Map<String, Object> body, int status) {
         Map<String, Object> answer = http().post()
-                .uri("/api/public/bookings")
+                .uri(path)
+                .headers(h -> {
+                    if (bearer != null) {
+                        h.setBearerAuth(bearer);
+                    }
+                })
                 .header("Idempotency-Key", key)
                 .bodyValue(body)
                 .exchange()
