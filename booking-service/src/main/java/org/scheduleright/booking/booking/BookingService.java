@@ -1,5 +1,7 @@
 package org.scheduleright.booking.booking;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
 import org.scheduleright.booking.outbox.OutboxSignal;
 import org.scheduleright.booking.outbox.persistence.Outbox;
 import org.scheduleright.booking.site.domain.Site;
+import org.scheduleright.booking.slot.domain.Slot;
 import org.scheduleright.booking.slot.domain.SlotId;
 import org.scheduleright.booking.slot.persistence.Slots;
 import org.scheduleright.events.booking.BookingSource;
@@ -51,6 +54,10 @@ public class BookingService {
     private final Duration idempotencyRetention;
     private final MeterRegistry registry;
     private final OutboxSignal signal;
+    private final Cache<SlotId, Slot> bookedSlots = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     BookingService(
             org.scheduleright.booking.booking.persistence.Bookings bookings,
@@ -84,9 +91,13 @@ public class BookingService {
      * first booking and a different request with the same key answers 409 {@code DUPLICATE_RESOURCE}.
      */
     public Mono<Placed> place(Site site, BookingRequest request, IdempotencyKey key) {
+        return place(site, request, key, true);
+    }
+
+    private Mono<Placed> place(Site site, BookingRequest request, IdempotencyKey key, boolean retryExpired) {
         String traceparent = TraceParents.currentOrNewRoot();
         String fingerprint = request.fingerprint(site.id().toString());
-        return slots.find(request.slot())
+        return openSlot(request.slot())
                 .filter(slot -> slot.siteId().equals(site.id()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Slot")))
                 .flatMap(slot -> Mono.defer(() -> {
@@ -105,12 +116,10 @@ public class BookingService {
                             Mono<Void> claim = key == null
                                     ? Mono.empty()
                                     : idempotencyKeys
-                                            .forgetIfExpired(key.scope(), key.value(), now.minus(idempotencyRetention))
-                                            .then(idempotencyKeys.claim(
-                                                    key.scope(), key.value(), fingerprint, booking.id(), now))
+                                            .claim(key.scope(), key.value(), fingerprint, booking.id(), now)
                                             .onErrorMap(DataIntegrityViolationException.class, e -> new KeyTaken());
                             Mono<Booking> work = claim.then(slots.takeSeat(slot.id(), now))
-                                    .flatMap(taken -> taken ? bookings.add(booking) : Mono.error(slotUnavailable()))
+                                    .flatMap(taken -> taken ? bookings.add(booking) : noSeat(slot.id()))
                                     .flatMap(saved -> outbox.append(
                                                     events.encode(
                                                             Change.CREATED,
@@ -129,16 +138,49 @@ public class BookingService {
                             signal.committed();
                             count(Change.CREATED);
                         })
-                        .onErrorResume(KeyTaken.class, taken -> replay(key, fingerprint)));
+                        .onErrorResume(KeyTaken.class, taken -> replay(site, request, key, fingerprint, retryExpired)));
     }
 
-    private Mono<Placed> replay(IdempotencyKey key, String fingerprint) {
+    /**
+     * Answers a request whose key another request holds: that request's booking when the body is the same, 409 when it
+     * differs. A key older than the retention is forgotten and the request placed afresh (once): expired keys are
+     * looked for only here, when a key is reused, so that a first use costs no extra statement.
+     */
+    /**
+     * The slot to book, from a cache of the slots booked lately: only its immutable facts (site, times) are used, and
+     * the conditional seat update re-checks status, capacity and time in the database.
+     */
+    private Mono<Slot> openSlot(SlotId id) {
+        Slot cached = bookedSlots.getIfPresent(id);
+        return cached != null ? Mono.just(cached) : slots.find(id).doOnNext(slot -> bookedSlots.put(id, slot));
+    }
+
+    /** 409 when the slot is full or over; 404 when it was deleted since it was cached. */
+    private Mono<Booking> noSeat(SlotId id) {
+        return slots.find(id).hasElement().flatMap(open -> {
+            if (!open) {
+                bookedSlots.invalidate(id);
+            }
+            return Mono.error(open ? slotUnavailable() : ApiException.notFound("Slot"));
+        });
+    }
+
+    private Mono<Placed> replay(
+            Site site, BookingRequest request, IdempotencyKey key, String fingerprint, boolean retryExpired) {
         return idempotencyKeys
                 .find(key.scope(), key.value())
                 .switchIfEmpty(Mono.error(() -> keyConflict()))
-                .flatMap((StoredKey stored) -> stored.requestHash().equals(fingerprint)
-                        ? bookings.find(stored.bookingId()).map(booking -> new Placed(booking, true))
-                        : Mono.error(keyConflict()));
+                .flatMap((StoredKey stored) -> {
+                    Instant expiredBefore = clock.instant().minus(idempotencyRetention);
+                    if (retryExpired && stored.createdAt().isBefore(expiredBefore)) {
+                        return idempotencyKeys
+                                .forgetIfExpired(key.scope(), key.value(), expiredBefore)
+                                .then(Mono.defer(() -> place(site, request, key, false)));
+                    }
+                    return stored.requestHash().equals(fingerprint)
+                            ? bookings.find(stored.bookingId()).map(booking -> new Placed(booking, true))
+                            : Mono.error(keyConflict());
+                });
     }
 
     /** The booking, if {@code visible} to the caller; else 404. */

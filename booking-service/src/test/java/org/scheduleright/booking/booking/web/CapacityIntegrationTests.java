@@ -67,5 +67,45 @@ class CapacityIntegrationTests extends BookingIntegrationTest {
                 .isEqualTo(3);
     }
 
+    @Test
+    void aSlotDeletedAfterItWasBookedAnswers404AndAFullOne409() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String staff = token(org, "STAFF");
+        String full = newSlot(org, site, future(), 1);
+        book(org, site, full);
+        bookingAnswers(site, staff, full, 409, "SLOT_UNAVAILABLE");
+        String deleted = newSlot(org, site, future().plusSeconds(3600), 2);
+        Object booking = book(org, site, deleted).get("id");
+        http().put()
+                .uri("/api/v1/bookings/{id}/cancel", booking)
+                .headers(h -> h.setBearerAuth(staff))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http().delete()
+                .uri("/api/v1/sites/{site}/availability/{slot}", site, deleted)
+                .headers(h -> h.setBearerAuth(staff))
+                .exchange()
+                .expectStatus()
+                .isNoContent();
+
+        bookingAnswers(site, staff, deleted, 404, "RESOURCE_NOT_FOUND");
+        bookingAnswers(site, staff, deleted, 404, "RESOURCE_NOT_FOUND");
+    }
+
+    private void bookingAnswers(String site, String staff, String slot, int status, String code) {
+        http().post()
+                .uri("/api/v1/sites/{site}/bookings", site)
+                .headers(h -> h.setBearerAuth(staff))
+                .bodyValue(bookingBody(slot))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo(code);
+    }
+
     record Answer(int status, Map<String, Object> body) {}
 }

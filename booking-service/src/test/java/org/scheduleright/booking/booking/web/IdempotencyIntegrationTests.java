@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.booking.BookingIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
@@ -16,6 +18,9 @@ import reactor.core.publisher.Flux;
 class IdempotencyIntegrationTests extends BookingIntegrationTest {
 
     private static final int RETRIES = 20;
+
+    @Autowired
+    DatabaseClient db;
 
     @Test
     void racingRetriesOfOneRequestCreateOneBooking() {
@@ -100,6 +105,35 @@ class IdempotencyIntegrationTests extends BookingIntegrationTest {
     }
 
     @Test
+    void aKeyOlderThanTheRetentionIsForgottenAndBooksAfresh() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String slot = newSlot(org, site, future(), 5);
+        String staff = token(org, "STAFF");
+        String key = UUID.randomUUID().toString();
+        String first = bookWithKey(site, staff, key, bookingBody(slot), 201);
+        db.sql("UPDATE idempotency_keys SET created_at = created_at - INTERVAL 25 HOUR WHERE idempotency_key = :key")
+                .bind("key", key)
+                .fetch()
+                .rowsUpdated()
+                .block();
+        Map<String, Object> other = new HashMap<>(bookingBody(slot));
+        other.put("clientName", "Grace Hopper");
+
+        String second = bookWithKey(site, staff, key, other, 201);
+        String replayed = bookWithKey(site, staff, key, other, 200);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(replayed).isEqualTo(second);
+        bookWithKey(site, staff, key, bookingBody(slot), 409);
+    }
+
+    private String bookWithKey(String site, String staff, String key, Map<String, Object> body, int status) {
+        return String.valueOf(keyed("/api/v1/sites/" + site + "/bookings", staff, key, body, status)
+                .get("id"));
+    }
+
+    @Test
     void publicRetriesReturnTheSameBooking() {
         String org = newOrganisation("Europe/London");
         String site = newSite(org);
@@ -115,8 +149,18 @@ class IdempotencyIntegrationTests extends BookingIntegrationTest {
     }
 
     private Map<String, Object> publicBooking(String key, Map<String, Object> body, int status) {
+        return keyed("/api/public/bookings", null, key, body, status);
+    }
+
+    /** Posts {@code body} with an Idempotency-Key (and a bearer token unless null) and expects {@code status}. */
+    private Map<String, Object> keyed(String path, String bearer, String key, Map<String, Object> body, int status) {
         Map<String, Object> answer = http().post()
-                .uri("/api/public/bookings")
+                .uri(path)
+                .headers(h -> {
+                    if (bearer != null) {
+                        h.setBearerAuth(bearer);
+                    }
+                })
                 .header("Idempotency-Key", key)
                 .bodyValue(body)
                 .exchange()

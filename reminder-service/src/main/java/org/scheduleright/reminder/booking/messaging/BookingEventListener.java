@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the booking lifecycle stream one record at a time per partition (the key is the booking id, so each
- * booking's events stay in order) and acknowledges a record only after its database transaction committed.
+ * booking's events stay in order) and acknowledges a record only after its database transaction committed. Several
+ * consumer threads ({@code scheduleright.reminders.consumer.concurrency}) share the topic's partitions, each partition
+ * read by one thread only; instances of the service split the partitions between them.
  */
 @Component
 class BookingEventListener {
@@ -35,6 +37,7 @@ class BookingEventListener {
     @KafkaListener(
             id = "reminder-service-bookings",
             topics = BookingLifecycle.TOPIC,
+            concurrency = "${scheduleright.reminders.consumer.concurrency:6}",
             groupId = "${spring.kafka.consumer.group-id:reminder-service}")
     void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
         BookingLifecycle event = codec.fromRecord(record);

@@ -3,11 +3,13 @@ package org.scheduleright.reminder.booking.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.scheduleright.events.UndecodableEventException;
 import org.scheduleright.events.UnknownEventTypeException;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.contact.ContactDecryptionException;
 import org.scheduleright.events.kafka.CloudEventHeaders;
+import org.scheduleright.events.reminder.ReminderActivity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,32 @@ class BookingMessagingConfiguration {
     static final String DEAD_LETTER_TOPIC = BookingLifecycle.TOPIC + ".dlt";
 
     private static final Logger log = LoggerFactory.getLogger(BookingMessagingConfiguration.class);
+
+    /**
+     * The booking topic as booking-service declares it, and the reminder topic this service publishes to, with
+     * explicit settings (docs/operations/kafka-topics.md), whichever service starts first.
+     */
+    @Bean
+    NewTopic bookingEventsTopic(
+            @Value("${scheduleright.reminders.consumer.topic-partitions:6}") int partitions,
+            @Value("${scheduleright.reminders.consumer.topic-retention:7d}") java.time.Duration retention) {
+        return topic(BookingLifecycle.TOPIC, partitions, retention);
+    }
+
+    @Bean
+    NewTopic reminderEventsTopic(
+            @Value("${scheduleright.reminders.consumer.topic-partitions:6}") int partitions,
+            @Value("${scheduleright.reminders.consumer.topic-retention:7d}") java.time.Duration retention) {
+        return topic(ReminderActivity.TOPIC, partitions, retention);
+    }
+
+    private static NewTopic topic(String name, int partitions, java.time.Duration retention) {
+        return TopicBuilder.name(name)
+                .partitions(partitions)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()))
+                .build();
+    }
 
     @Bean
     NewTopic bookingEventsDeadLetterTopic() {
