@@ -574,7 +574,7 @@ SECRET_KEYS = {  # the secrets each service uses; nothing else may be handed to 
                         "ADMIN_PASSWORD"},
     "booking-service-secrets": {"MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD", "CONTACT_ENCRYPTION_KEYS"},
     "reminder-service-secrets": {"MYSQL_PASSWORD", "MYSQL_MIGRATION_PASSWORD", "REDIS_URL", "CONTACT_ENCRYPTION_KEYS",
-                                 "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER"},
+                                 "PHONE_HASH_KEYS", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER"},
 }
 
 
