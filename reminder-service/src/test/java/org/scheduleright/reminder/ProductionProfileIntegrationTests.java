@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
             "TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000",
             "TWILIO_AUTH_TOKEN=" + ReminderIntegrationTest.TWILIO_AUTH_TOKEN,
             "TWILIO_PHONE_NUMBER=+15005550006",
-            "TWILIO_API_BASE_URL=http://127.0.0.1:9"
+            "TWILIO_API_BASE_URL=http://127.0.0.1:9",
+            "PHONE_HASH_KEYS=p-test:a-production-profile-test-key-of-32-chars"
         })
 class ProductionProfileIntegrationTests extends ReminderIntegrationTest {
 
