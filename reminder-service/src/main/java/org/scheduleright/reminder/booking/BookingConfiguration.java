@@ -43,14 +43,24 @@ class BookingConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Read-committed transactions for applying booking events. Several consumer threads apply events of different
+     * bookings at once; under repeatable read, two of them locking a booking not yet known (a gap lock) and then
+     * inserting it deadlocked each other. Each booking's events stay on one partition, hence one thread, and the
+     * event-id and booking rows are still locked by their unique keys.
+     */
     @Bean
     TransactionalOperator reminderTransactions(ConnectionFactory connectionFactory) {
-        return TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
+        return readCommitted(connectionFactory);
     }
 
     /** Short read-committed transactions for claiming due reminders: no gap locks, so replicas rarely collide. */
     @Bean
     TransactionalOperator claimTransactions(ConnectionFactory connectionFactory) {
+        return readCommitted(connectionFactory);
+    }
+
+    private static TransactionalOperator readCommitted(ConnectionFactory connectionFactory) {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory), definition);
