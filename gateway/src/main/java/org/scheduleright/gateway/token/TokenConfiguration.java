@@ -27,12 +27,13 @@ class TokenConfiguration {
     }
 
     /**
-     * The platform's verifier on the key ring, remembering up to 10,000 verified tokens (about 3 MB) until they expire,
+     * The platform's verifier on the key ring, remembering up to {@code scheduleright.auth.verified-tokens} (10,000, about 3 MB) verified tokens until they expire,
      * so that a client's repeated token costs one signature check per lifetime rather than one per request.
      */
     @Bean
     AccessTokenVerifier accessTokenVerifier(JWKSource<SecurityContext> accessTokenKeys, TokenProperties properties) {
-        return new AccessTokenVerifier(accessTokenKeys, properties.issuer(), properties.audience(), 10_000);
+        return new AccessTokenVerifier(
+                accessTokenKeys, properties.issuer(), properties.audience(), properties.verifiedTokens());
     }
 
     @Bean

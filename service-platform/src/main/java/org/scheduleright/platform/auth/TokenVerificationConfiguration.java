@@ -39,7 +39,7 @@ public class TokenVerificationConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AccessTokenVerifier accessTokenVerifier(JWKSource<SecurityContext> keys, TokenProperties properties) {
-        return new AccessTokenVerifier(keys, properties.issuer(), properties.audience());
+        return new AccessTokenVerifier(keys, properties.issuer(), properties.audience(), properties.verifiedTokens());
     }
 
     @Bean

@@ -109,6 +109,25 @@ class AccessTokenVerifierTests {
         assertRejected(jwks.token("u1", "org-1", "SUPERUSER"), ErrorCode.INVALID_TOKEN);
     }
 
+    @Test
+    void remembersATokenOnlyWhileItsKeyIsStillPublished() throws Exception {
+        var published = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var remote = JWKSourceBuilder.<SecurityContext>create(new URI(jwks.jwksUri()).toURL())
+                .build();
+        com.nimbusds.jose.jwk.source.JWKSource<SecurityContext> keys =
+                (selector, context) -> published.get() ? remote.get(selector, context) : List.of();
+        AccessTokenVerifier remembering = new AccessTokenVerifier(keys, TestJwks.ISSUER, TestJwks.AUDIENCE, 100);
+        String token = jwks.token("u7", "org-7", "STAFF");
+
+        assertThat(remembering.verifyNow(token).userId()).isEqualTo("u7");
+        assertThat(remembering.verify(token).block().userId()).isEqualTo("u7");
+
+        published.set(false);
+        assertThatThrownBy(() -> remembering.verifyNow(token))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TOKEN));
+    }
+
     private static JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
