@@ -37,7 +37,7 @@ class BookingEventListener {
     @KafkaListener(
             id = "reminder-service-bookings",
             topics = BookingLifecycle.TOPIC,
-            concurrency = "${scheduleright.reminders.consumer.concurrency:6}",
+            concurrency = "${scheduleright.reminders.consumer.concurrency:1}",
             groupId = "${spring.kafka.consumer.group-id:reminder-service}")
     void on(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
         BookingLifecycle event = codec.fromRecord(record);

@@ -50,13 +50,17 @@ class BookingTopicsIntegrationTests extends ReminderIntegrationTest {
         }
     }
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
-    void theBookingEventListenerRunsSixConsumers() {
+    void theBookingEventListenerRunsTheConfiguredNumberOfConsumers() {
+        int configured = environment.getRequiredProperty("scheduleright.reminders.consumer.concurrency", Integer.class);
         var container = listeners.getListenerContainer("reminder-service-bookings");
         assertThat(container).isInstanceOf(ConcurrentMessageListenerContainer.class);
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getConcurrency())
-                .isEqualTo(6);
+                .isEqualTo(configured);
         assertThat(((ConcurrentMessageListenerContainer<?, ?>) container).getContainers())
-                .hasSize(6);
+                .hasSize(configured);
     }
 }
