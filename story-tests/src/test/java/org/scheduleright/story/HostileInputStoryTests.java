@@ -1,6 +1,7 @@
 package org.scheduleright.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -601,6 +602,11 @@ class HostileInputStoryTests {
                         201)
                 .get("id")
                 .asString();
+        // the reminder-service learns of the booking from its event: the snapshot starts once it has
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> platform.send("GET", "/api/v1/bookings/" + bookingId + "/reminders", staff, null, Map.of())
+                                .statusCode()
+                        == 200);
         before = snapshot();
     }
 
