@@ -139,7 +139,9 @@ class ObservabilityStoryTests {
         platform.call("POST", "/api/v1/auth/logout", staff, Map.of(), 200);
         lockOutThenHitTheAuthLimit();
 
-        bookingTraceId = traceIdOfTheCreatedEvent(bookingId);
+        // A public booking plans its reminders when staff confirm it (issue 14): the confirmation's trace is the one
+        // whose consumption plans the SMS.
+        bookingTraceId = traceIdOfTheEvent(bookingId, "org.scheduleright.booking.confirmed.v1");
     }
 
     /** Wrong passwords, a forged token, malformed and invalid bodies, an unknown id, an undecodable event. */
@@ -476,8 +478,8 @@ class ObservabilityStoryTests {
                                         reminder.get("status").asString().equals(status)));
     }
 
-    /** The created event's traceparent names the trace of the booking request. */
-    private String traceIdOfTheCreatedEvent(String booking) {
+    /** The traceparent of the booking event of {@code type} names the trace of the request that caused it. */
+    private String traceIdOfTheEvent(String booking, String type) {
         List<String> found = new ArrayList<>();
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(
                 Map.of(
@@ -490,13 +492,13 @@ class ObservabilityStoryTests {
                 new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
             consumer.subscribe(List.of(BOOKINGS_TOPIC));
-            await("the booking's created event")
+            await("the booking's " + type + " event")
                     .atMost(EVENTUALLY)
                     .pollInSameThread()
                     .until(() -> {
                         consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                             if (booking.equals(header(record, "ce_subject"))
-                                    && "org.scheduleright.booking.created.v1".equals(header(record, "ce_type"))) {
+                                    && type.equals(header(record, "ce_type"))) {
                                 found.add(header(record, "traceparent"));
                             }
                         });
