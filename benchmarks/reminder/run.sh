@@ -34,7 +34,8 @@ python3 -m http.server "$JWKS_PORT" --bind 127.0.0.1 --directory "$bench_jwks_di
 bench_pids+=($!)
 mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 # consumer threads per process: CONCURRENCY, else the service's default
-concurrency=${CONCURRENCY:-$(grep -E '^\s+concurrency:' reminder-service/src/main/resources/application.yml | head -1 | awk '{print $2}')}
+concurrency=${CONCURRENCY:-$(grep -E '^\s+concurrency:' reminder-service/src/main/resources/application.yml | head -1 \
+  | sed -E 's/.*:([0-9]+)\}?$/\1/')}
 reminder() { # port name
   bench_service "reminder-$2" "$run/reminder-service.jar" "$1" "$run/reminder-$2.log" \
     MYSQL_DATABASE=$DB CONTACT_ENCRYPTION_KEYS=$KEYS SCHEDULERIGHT_REMINDERS_CONSUMER_CONCURRENCY="$concurrency" HOSTNAME="bench-$2" SMS_QUOTA_KEY_PREFIX="bench:reminder:$2:" \
