@@ -85,7 +85,7 @@ class RateLimitFilter implements WebFilter, Ordered {
         Limit route = path.startsWith("/api/v1/auth/") ? auth : path.startsWith("/api/public/") ? publicBooking : null;
         Mono<List<Decision>> decisions =
                 route == null ? byIp.map(List::of) : byIp.zipWith(check(route, "ip:" + ip), List::of);
-        return decisions.flatMap(known -> decide(exchange, chain, known));
+        return decisions.flatMap(fresh -> decide(exchange, chain, List.of(), fresh));
     }
 
     /**
@@ -108,11 +108,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                 return chain.filter(exchange);
             }
             List<Decision> earlier = exchange.getAttributeOrDefault(DECISIONS, List.of());
-            return check(reminderSends, "user:" + user.userId()).flatMap(decision -> {
-                List<Decision> all = new ArrayList<>(earlier);
-                all.add(decision);
-                return decide(exchange, chain, all);
-            });
+            return check(reminderSends, "user:" + user.userId())
+                    .flatMap(decision -> decide(exchange, chain, earlier, List.of(decision)));
         }
 
         @Override
@@ -121,14 +118,21 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
     }
 
-    private Mono<Void> decide(ServerWebExchange exchange, WebFilterChain chain, List<Decision> decisions) {
+    /**
+     * Answers from the decisions of this request's checks: {@code earlier} ones (already answered for, so their
+     * outages are not counted again) and {@code fresh} ones; the headers list them all.
+     */
+    private Mono<Void> decide(
+            ServerWebExchange exchange, WebFilterChain chain, List<Decision> earlier, List<Decision> fresh) {
+        List<Decision> decisions = new ArrayList<>(earlier);
+        decisions.addAll(fresh);
         exchange.getAttributes().put(DECISIONS, decisions);
+        fresh.stream().filter(Decision::unavailable).forEach(this::outage);
         List<Decision> known = new ArrayList<>(decisions.size());
         Decision closed = null;
         Decision refused = null;
         for (Decision decision : decisions) {
             if (decision.unavailable()) {
-                outage(decision);
                 if (!decision.allowed() && closed == null) {
                     closed = decision;
                 }
