@@ -60,32 +60,30 @@ class FirstAdmin implements ApplicationRunner {
     Mono<Boolean> createIfNoUserExists() {
         String email = properties.adminEmail();
         String password = properties.adminPassword();
-        if (Decision.of(email, password, true) == Decision.PASSWORD_REFUSED) {
-            log.warn(
-                    "ADMIN_PASSWORD {}; the first ADMIN was not created (passwords are {}–{} characters)",
-                    PasswordPolicy.problem(password),
-                    PasswordPolicy.MIN_LENGTH,
-                    PasswordPolicy.MAX_LENGTH);
-            return Mono.just(false);
-        }
-        if (Decision.of(email, password, true) != Decision.CREATE) {
-            return Mono.just(false);
-        }
-        return users.isEmpty()
-                .flatMap(empty -> Decision.of(email, password, empty) != Decision.CREATE
-                        ? Mono.just(false)
-                        : hasher.hash(password)
-                                .map(hash -> new UserAccount(
-                                        UUID.randomUUID().toString(),
-                                        email,
-                                        "Administrator",
-                                        hash,
-                                        Set.of(Role.ADMIN),
-                                        null,
-                                        Instant.now().truncatedTo(ChronoUnit.MICROS)))
-                                .flatMap(users::insert)
-                                .doOnNext(admin -> log.info("Created the first ADMIN user {}", admin.id()))
-                                .thenReturn(true)
-                                .onErrorResume(ApiException.class, e -> Mono.just(false)));
+        return users.isEmpty().flatMap(empty -> switch (Decision.of(email, password, empty)) {
+            case NOT_CONFIGURED, USERS_EXIST -> Mono.just(false);
+            case PASSWORD_REFUSED -> {
+                log.warn(
+                        "ADMIN_PASSWORD {}; the first ADMIN was not created (passwords are {}–{} characters)",
+                        PasswordPolicy.problem(password),
+                        PasswordPolicy.MIN_LENGTH,
+                        PasswordPolicy.MAX_LENGTH);
+                yield Mono.just(false);
+            }
+            case CREATE ->
+                hasher.hash(password)
+                        .map(hash -> new UserAccount(
+                                UUID.randomUUID().toString(),
+                                email,
+                                "Administrator",
+                                hash,
+                                Set.of(Role.ADMIN),
+                                null,
+                                Instant.now().truncatedTo(ChronoUnit.MICROS)))
+                        .flatMap(users::insert)
+                        .doOnNext(admin -> log.info("Created the first ADMIN user {}", admin.id()))
+                        .thenReturn(true)
+                        .onErrorResume(ApiException.class, e -> Mono.just(false));
+        });
     }
 }
