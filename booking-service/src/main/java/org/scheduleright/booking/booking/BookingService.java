@@ -142,11 +142,6 @@ public class BookingService {
     }
 
     /**
-     * Answers a request whose key another request holds: that request's booking when the body is the same, 409 when it
-     * differs. A key older than the retention is forgotten and the request placed afresh (once): expired keys are
-     * looked for only here, when a key is reused, so that a first use costs no extra statement.
-     */
-    /**
      * The slot to book, from a cache of the slots booked lately: only its immutable facts (site, times) are used, and
      * the conditional seat update re-checks status, capacity and time in the database.
      */
@@ -165,6 +160,11 @@ public class BookingService {
         });
     }
 
+    /**
+     * Answers a request whose key another request holds: that request's booking when the body is the same, 409 when it
+     * differs. A key older than the retention is forgotten and the request placed afresh (once): expired keys are
+     * looked for only here, when a key is reused, so that a first use costs no extra statement.
+     */
     private Mono<Placed> replay(
             Site site, BookingRequest request, IdempotencyKey key, String fingerprint, boolean retryExpired) {
         return idempotencyKeys
