@@ -124,8 +124,10 @@ class RateLimitFilter implements WebFilter, Ordered {
      */
     private Mono<Void> decide(
             ServerWebExchange exchange, WebFilterChain chain, List<Decision> earlier, List<Decision> fresh) {
-        List<Decision> decisions = new ArrayList<>(earlier);
-        decisions.addAll(fresh);
+        List<Decision> decisions = earlier.isEmpty()
+                ? fresh
+                : java.util.stream.Stream.concat(earlier.stream(), fresh.stream())
+                        .toList();
         exchange.getAttributes().put(DECISIONS, decisions);
         fresh.stream().filter(Decision::unavailable).forEach(this::outage);
         List<Decision> known = new ArrayList<>(decisions.size());
