@@ -12,8 +12,9 @@
 # default local port. Builds gateway/target/gateway.jar itself when it is missing or older than the sources.
 # Usage: benchmarks/gateway/run.sh [seconds per run]
 # Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options), BENCH_JFR (write a JFR recording of the
-# measured runs there; summarise it with profile-summary.py),
-# BENCH_GATEWAY_JAR (another jar), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
+# measured runs there; summarise it with profile-summary.py), BENCH_ASPROF (an async-profiler profile: .html flame
+# graph or collapsed stacks),
+# BENCH_GATEWAY_JAR (another jar), BENCH_CONNECTIONS (default "32 128"), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -119,12 +120,24 @@ wrk -t2 -c32 -d"${duration}s" "${auth[@]}" -s "$here/clients.lua" "http://127.0.
 # BENCH_JFR=<file>: a JFR recording (profile settings) of the last warm-up and the measured runs, without start-up.
 jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd
 if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
+# BENCH_ASPROF=<file>: an async-profiler CPU profile of the measured runs (collapsed stacks, or a flame graph when the
+# (jcmd splits an unquoted option at its commas: the inner quotes keep it whole)
+# name ends in .html); the library comes from the tools.profiler:async-profiler jar (fetched into target/ once).
+if [[ -n ${BENCH_ASPROF:-} ]]; then
+  asprof_lib=$root/target/async-profiler/linux-x64/libasyncProfiler.so
+  if [[ ! -f $asprof_lib ]]; then
+    (cd "$root" && ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1 \
+      -DoutputDirectory=target/async-profiler)
+    (cd "$root/target/async-profiler" && unzip -o -q async-profiler-4.1.jar 'linux-x64/*')
+  fi
+  "$jcmd" "$gateway_pid" JVMTI.agent_load "$asprof_lib" "\"start,event=cpu,interval=1ms\"" >/dev/null
+fi
 wrk -t2 -c32 -d5s "${auth[@]}" -s "$here/one-client.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
 
 ticks=$(getconf CLK_TCK)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-16s %5s %10s %8s %8s %14s %10s\n' target conns req/s p50_ms p99_ms redis_cmd/check cpu_s/1000
-for connections in 32 128; do
+for connections in ${BENCH_CONNECTIONS:-32 128}; do
   read -r a_rps a_p50 a_p99 _ < <(measure "$connections" "http://127.0.0.1:$backend_port$path")
   read -r b_rps b_p50 b_p99 _ < <(measure "$connections" "http://127.0.0.1:$nginx_port$path")
   printf '%-16s %5s %10s %8s %8s\n' backend "$connections" "$a_rps" "$a_p50" "$a_p99"
@@ -151,5 +164,9 @@ PY
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.stop name=bench filename="$BENCH_JFR" >/dev/null; fi
+if [[ -n ${BENCH_ASPROF:-} ]]; then
+  format=$([[ $BENCH_ASPROF == *.html ]] && echo flamegraph || echo collapsed)
+  "$jcmd" "$gateway_pid" JVMTI.agent_load "$asprof_lib" "\"stop,$format,file=$(readlink -f "$BENCH_ASPROF")\"" >/dev/null
+fi
 echo "Redis commands by name during the last gateway run:"
 "${redis[@]}" INFO commandstats | grep -o 'cmdstat_[a-z|]*:calls=[0-9]*' | sed 's/^/  /'
