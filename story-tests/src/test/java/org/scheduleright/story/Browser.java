@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,11 +42,13 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final OutputStream driverLog;
     private final WebDriverWait wait;
 
-    private Browser(ChromeDriver driver, Path profile) {
+    private Browser(ChromeDriver driver, Path profile, OutputStream driverLog) {
         this.driver = driver;
         this.profile = profile;
+        this.driverLog = driverLog;
         this.wait = new WebDriverWait(driver, WAIT);
     }
 
@@ -84,17 +87,14 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        Files.createDirectories(Path.of("target"));
+        OutputStream driverLog = Files.newOutputStream(Path.of("target", "chromedriver-" + language + ".log"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                .withLogOutput(logFile())
+                .withLogOutput(driverLog)
                 .build();
-        return new Browser(new ChromeDriver(service, options), profile);
-    }
-
-    private static java.io.OutputStream logFile() throws IOException {
-        Files.createDirectories(Path.of("target"));
-        return Files.newOutputStream(Path.of("target", "chromedriver.log"));
+        return new Browser(new ChromeDriver(service, options), profile, driverLog);
     }
 
     ChromeDriver driver() {
@@ -161,6 +161,11 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
+            try {
+                driverLog.close();
+            } catch (IOException e) {
+                // the driver's log is only for reading after a failure
+            }
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             } catch (IOException e) {
