@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * field so that it can never leak into a log.
  *
  * @param name the client's name
- * @param email the client's email address
- * @param phone the client's phone number in E.164 form, or {@code null}
+ * @param email the client's email address, or {@code null}
+ * @param phone the client's phone number in E.164 form, or {@code null}; at least one of email and phone is given
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Contact(String name, String email, String phone) {
@@ -21,11 +21,17 @@ public record Contact(String name, String email, String phone) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("contact name must not be blank");
         }
-        if (email == null || !email.contains("@")) {
+        if (email != null && email.isBlank()) {
+            email = null;
+        }
+        if (email != null && !email.contains("@")) {
             throw new IllegalArgumentException("contact email must be an email address");
         }
         if (phone != null && phone.isBlank()) {
             phone = null;
+        }
+        if (email == null && phone == null) {
+            throw new IllegalArgumentException("contact needs an email address or a phone number");
         }
         if (phone != null && !E164.matcher(phone).matches()) {
             throw new IllegalArgumentException("contact phone must be in E.164 form such as +447700900123");
@@ -41,7 +47,7 @@ public record Contact(String name, String email, String phone) {
     public boolean equals(Object other) {
         return other instanceof Contact that
                 && name.equals(that.name)
-                && email.equals(that.email)
+                && Objects.equals(email, that.email)
                 && Objects.equals(phone, that.phone);
     }
 

@@ -37,6 +37,26 @@ class ContactCipherTests {
     }
 
     @Test
+    void contactWithPhoneAndNoEmailRoundTrips() {
+        ContactCipher cipher = ContactCipher.fromKeys(OLD);
+        Contact phoneOnly = new Contact("Ada Lovelace", null, "+447700900123");
+
+        Contact decrypted = cipher.decrypt(cipher.encrypt(phoneOnly));
+
+        assertThat(decrypted).isEqualTo(phoneOnly);
+        assertThat(decrypted.email()).isNull();
+        assertThat(decrypted.hasPhone()).isTrue();
+    }
+
+    @Test
+    void contactNeedsAnEmailOrAPhone() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Contact("Ada Lovelace", null, null))
+                .withMessageNotContaining("Ada");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Contact("Ada Lovelace", " ", ""));
+    }
+
+    @Test
     void tokenIsACompactJweWithDirectA256GcmAndTheActiveKid() throws Exception {
         ContactCipher cipher = ContactCipher.fromKeys(NEW + "," + OLD);
 

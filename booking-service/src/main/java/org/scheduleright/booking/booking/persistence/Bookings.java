@@ -44,7 +44,7 @@ public class Bookings {
                 .bind("source", booking.source().wireName())
                 .bind("clientUser", Parameter.fromOrEmpty(booking.clientUserId(), String.class))
                 .bind("name", booking.client().name())
-                .bind("email", booking.client().email())
+                .bind("email", Parameter.fromOrEmpty(booking.client().email(), String.class))
                 .bind("phone", Parameter.fromOrEmpty(booking.client().phone(), String.class))
                 .bind("notes", Parameter.fromOrEmpty(booking.notes(), String.class))
                 .bind("timezone", booking.timezone().getId())

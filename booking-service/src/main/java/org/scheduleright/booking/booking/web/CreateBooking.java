@@ -4,18 +4,22 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.scheduleright.booking.booking.BookingRequest;
+import org.scheduleright.booking.booking.domain.ClientContactRule;
 import org.scheduleright.booking.booking.domain.ClientDetails;
 import org.scheduleright.booking.booking.domain.ClientNameRule;
 import org.scheduleright.booking.slot.domain.SlotId;
 import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.error.FieldProblem;
 
-/** The body of a staff or client booking request. */
+/** The body of a staff or client booking request: a phone, an email or both reach the client. */
 record CreateBooking(
         @NotBlank String slotId,
         @NotBlank @Size(min = 2, max = 100) String clientName,
-        @NotBlank @Email @Size(max = 254) String clientEmail,
+        @Email @Size(max = 254) String clientEmail,
 
         @Pattern(regexp = ClientDetails.E164, message = "must be in E.164 form such as +447700900123")
         String clientPhone,
@@ -44,15 +48,27 @@ record CreateBooking(
         ClientNameRule.problem(name).ifPresent(problem -> {
             throw ApiException.validation("clientName", problem);
         });
-        try {
-            return new BookingRequest(
-                    slot,
-                    new ClientDetails(name, clientEmail.strip(), clientPhone),
-                    notes == null || notes.isBlank() ? null : notes,
-                    source,
-                    clientUserId);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation("clientEmail", "must be a well-formed email address");
+        String email = ClientContactRule.normalise(clientEmail);
+        String phone = ClientContactRule.normalise(clientPhone);
+        List<FieldProblem> contactProblems = ClientContactRule.problems(email, phone).stream()
+                .map(problem -> new FieldProblem(field(problem.channel()), problem.message()))
+                .toList();
+        if (!contactProblems.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_ERROR, "Request validation failed", contactProblems);
         }
+        return new BookingRequest(
+                slot,
+                new ClientDetails(name, email, phone),
+                notes == null || notes.isBlank() ? null : notes,
+                source,
+                clientUserId);
+    }
+
+    /** The request field of a contact channel. */
+    static String field(ClientContactRule.Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "clientEmail";
+            case PHONE -> "clientPhone";
+        };
     }
 }

@@ -38,7 +38,7 @@ class PublicBookingController {
             @NotBlank String siteId,
             @NotBlank String slotId,
             @NotBlank @Size(min = 2, max = 100) String clientName,
-            @NotBlank @Email @Size(max = 254) String clientEmail,
+            @Email @Size(max = 254) String clientEmail,
 
             @Pattern(regexp = ClientDetails.E164, message = "must be in E.164 form such as +447700900123")
             String clientPhone,

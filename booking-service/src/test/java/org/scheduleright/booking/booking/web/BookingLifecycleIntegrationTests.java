@@ -244,6 +244,51 @@ class BookingLifecycleIntegrationTests extends BookingIntegrationTest {
     }
 
     @Test
+    void staffBookAClientWithAPhoneAndNoEmail() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String slot = newSlot(org, site, future(), 2);
+        Map<String, Object> body = new HashMap<>(bookingBody(slot));
+        body.remove("clientEmail");
+
+        http().post()
+                .uri("/api/v1/sites/{site}/bookings", site)
+                .headers(h -> h.setBearerAuth(token(org, "STAFF")))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.clientPhone")
+                .isEqualTo("+447700900123")
+                .jsonPath("$.clientEmail")
+                .doesNotHaveJsonPath();
+    }
+
+    @Test
+    void refusesAStaffBookingWithNeitherPhoneNorEmail() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String slot = newSlot(org, site, future(), 2);
+        Map<String, Object> body = new HashMap<>(bookingBody(slot));
+        body.remove("clientEmail");
+        body.remove("clientPhone");
+
+        http().post()
+                .uri("/api/v1/sites/{site}/bookings", site)
+                .headers(h -> h.setBearerAuth(token(org, "STAFF")))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_ERROR")
+                .jsonPath("$.details[*].field")
+                .value(fields -> assertThat((List<Object>) fields).containsExactly("clientPhone", "clientEmail"));
+    }
+
+    @Test
     void listsASitesBookingsByStatusAndPage() {
         String org = newOrganisation("Europe/London");
         String site = newSite(org);

@@ -111,6 +111,61 @@ class PublicBookingIntegrationTests extends BookingIntegrationTest {
                 .isBadRequest()
                 .expectBody()
                 .jsonPath("$.details[*].field")
-                .value(fields -> assertThat((List<Object>) fields).contains("slotId", "clientName", "clientEmail"));
+                .value(fields -> assertThat((List<Object>) fields).contains("slotId", "clientName"));
+    }
+
+    @Test
+    void booksWithAPhoneAndNoEmail() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String slot = newSlot(org, site, future(), 2);
+        Map<String, Object> body = new HashMap<>(bookingBody(slot));
+        body.put("siteId", site);
+        body.remove("clientEmail");
+
+        Map<String, Object> booking = http().post()
+                .uri("/api/public/bookings")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JSON_OBJECT)
+                .returnResult()
+                .getResponseBody();
+
+        http().get()
+                .uri("/api/v1/bookings/{id}", booking.get("id"))
+                .headers(h -> h.setBearerAuth(token(org, "STAFF")))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.clientPhone")
+                .isEqualTo("+447700900123")
+                .jsonPath("$.clientEmail")
+                .doesNotHaveJsonPath();
+    }
+
+    @Test
+    void refusesAPublicBookingWithNeitherPhoneNorEmail() {
+        String org = newOrganisation("Europe/London");
+        String site = newSite(org);
+        String slot = newSlot(org, site, future(), 2);
+        Map<String, Object> body = new HashMap<>(bookingBody(slot));
+        body.put("siteId", site);
+        body.remove("clientPhone");
+        body.put("clientEmail", "");
+
+        http().post()
+                .uri("/api/public/bookings")
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_ERROR")
+                .jsonPath("$.details[*].field")
+                .value(fields -> assertThat((List<Object>) fields).containsExactly("clientPhone", "clientEmail"));
     }
 }
