@@ -214,13 +214,23 @@ class SmsDispatcher {
                 "Reminder {} could not be handled ({}); releasing it unless it was handed over",
                 id,
                 error.getClass().getSimpleName());
-        return reminders.release(claim, clock.instant()).flatMap(released -> {
-            if (released) {
-                return Mono.<Void>empty();
-            }
-            log.error("Reminder {} was handed over and may have been sent; marking it unknown", id);
-            return finish(claim, reminder, ReminderStatus.UNKNOWN, "internal_error", null, null);
-        });
+        return reminders
+                .release(claim, clock.instant())
+                .flatMap(released -> {
+                    if (released) {
+                        return Mono.<Void>empty();
+                    }
+                    log.error("Reminder {} was handed over and may have been sent; marking it unknown", id);
+                    return finish(claim, reminder, ReminderStatus.UNKNOWN, "internal_error", null, null);
+                })
+                .onErrorResume(failure -> {
+                    // the database is unreachable too: the stale-claim sweep decides once it is back
+                    log.error(
+                            "Reminder {} could not be given back ({}); left to the stale-claim sweep",
+                            id,
+                            failure.getClass().getSimpleName());
+                    return Mono.empty();
+                });
     }
 
     /**
