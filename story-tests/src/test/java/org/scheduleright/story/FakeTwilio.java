@@ -6,16 +6,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Twilio's Messages API on loopback: records every message and accepts it with a fresh SID, except for the numbers it
  * was told to refuse: 400 answers as Twilio does for an invalid number (code 21211), 500 as an internal error whose
- * outcome the caller cannot know.
+ * outcome the caller cannot know. A message is recorded as it arrives, before the answer, which can be made to take a
+ * while: a slow Twilio. Requests are answered in parallel.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -29,12 +33,24 @@ final class FakeTwilio implements AutoCloseable {
     private final HttpServer server;
     private final List<Sms> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> refusals;
+    private final Duration delay;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
 
     /** @param refusals the numbers to refuse, each with the HTTP status to answer (400 or 500) */
     FakeTwilio(Map<String, Integer> refusals) throws IOException {
+        this(refusals, Duration.ZERO);
+    }
+
+    /**
+     * @param refusals the numbers to refuse, each with the HTTP status to answer (400 or 500)
+     * @param delay how long each answer takes after the message was recorded
+     */
+    FakeTwilio(Map<String, Integer> refusals, Duration delay) throws IOException {
         this.refusals = Map.copyOf(refusals);
+        this.delay = delay;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(workers);
         server.start();
     }
 
@@ -68,6 +84,7 @@ final class FakeTwilio implements AutoCloseable {
         int status;
         if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/Messages.json")) {
             received.add(new Sms(path, sid, form));
+            pause();
             Integer refusal = refusals.get(form.get("To"));
             if (refusal != null && refusal >= 500) {
                 status = refusal;
@@ -92,8 +109,20 @@ final class FakeTwilio implements AutoCloseable {
         exchange.close();
     }
 
+    private void pause() {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

@@ -59,7 +59,8 @@ final class Platform implements AutoCloseable {
             String adminPassword,
             Map<String, Integer> refusedNumbers,
             Map<String, String> gatewayEnv,
-            Map<String, String> reminderEnv) {
+            Map<String, String> reminderEnv,
+            Duration twilioDelay) {
 
         static Settings named(String name) {
             return new Settings(
@@ -68,16 +69,26 @@ final class Platform implements AutoCloseable {
                     "Story-admin-" + UUID.randomUUID(),
                     Map.of(),
                     Map.of(),
-                    Map.of());
+                    Map.of(),
+                    Duration.ZERO);
         }
 
         /** Numbers the fake Twilio refuses, each with the HTTP status it answers (400 invalid, 500 unknown). */
         Settings withRefusedNumbers(Map<String, Integer> numbers) {
-            return new Settings(name, adminEmail, adminPassword, numbers, gatewayEnv, reminderEnv);
+            return new Settings(name, adminEmail, adminPassword, numbers, gatewayEnv, reminderEnv, twilioDelay);
         }
 
         Settings withGatewayEnv(Map<String, String> env) {
-            return new Settings(name, adminEmail, adminPassword, refusedNumbers, env, reminderEnv);
+            return new Settings(name, adminEmail, adminPassword, refusedNumbers, env, reminderEnv, twilioDelay);
+        }
+
+        Settings withReminderEnv(Map<String, String> env) {
+            return new Settings(name, adminEmail, adminPassword, refusedNumbers, gatewayEnv, env, twilioDelay);
+        }
+
+        /** How long the fake Twilio takes to answer each message. */
+        Settings withTwilioDelay(Duration delay) {
+            return new Settings(name, adminEmail, adminPassword, refusedNumbers, gatewayEnv, reminderEnv, delay);
         }
     }
 
@@ -90,6 +101,8 @@ final class Platform implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> running = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private EmbeddedKafkaKraftBroker kafka;
     private FakeTwilio twilio;
@@ -324,7 +337,7 @@ final class Platform implements AutoCloseable {
     private void launchAll() throws Exception {
         Files.createDirectories(Path.of("target"));
         kafka = InProcessKafka.start();
-        twilio = new FakeTwilio(settings.refusedNumbers());
+        twilio = new FakeTwilio(settings.refusedNumbers(), settings.twilioDelay());
         collector = new SpanCollector();
         ServiceDatabases databases = TestInfrastructure.newDatabases();
         suffix = databases.suffix();
@@ -385,15 +398,39 @@ final class Platform implements AutoCloseable {
         awaitReady(REMINDER);
     }
 
+    /**
+     * Kills the service with SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook, no graceful stop,
+     * whatever it was doing is cut off. Returns once the process is gone.
+     */
+    void kill(String service) throws InterruptedException {
+        Process process = running.remove(service);
+        processes.remove(process);
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as(service + " is gone")
+                .isTrue();
+    }
+
+    /** Starts the service again with the configuration (and port) it had, appending to its log, and awaits it. */
+    void restart(String service) throws IOException {
+        launch(service, environments.get(service));
+        awaitReady(service);
+    }
+
     private void launch(String service, Map<String, String> env) throws IOException {
         File jar = Path.of("..", service, "target", service + ".jar").toFile();
         assertThat(jar).as("run ./mvnw -DskipTests install at the root first").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar", jar.getPath())
                 .redirectErrorStream(true)
-                .redirectOutput(log(service).toFile());
+                .redirectOutput(
+                        environments.containsKey(service)
+                                ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
+                                : ProcessBuilder.Redirect.to(log(service).toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
+        environments.put(service, Map.copyOf(env));
+        running.put(service, process);
         processes.add(process);
         // Should the test JVM be stopped before close(), the service must not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + service));

@@ -3,16 +3,22 @@ package org.scheduleright.reminder.reminder;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Runs the dispatcher every poll interval, one round at a time, and exports the due-but-unsent backlog. */
+/**
+ * Runs the dispatcher every poll interval, one round at a time, and exports the due-but-unsent backlog. Apart from the
+ * rounds, so that a long round (a slow SMS provider) never delays it, it sweeps stale claims at start-up and every poll
+ * interval: a crashed worker's claims that were never handed over are sent again within claim-release-after.
+ */
 class ReminderWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderWorker.class);
@@ -46,16 +52,27 @@ class ReminderWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(properties.pollInterval())
+        Disposable rounds = Flux.interval(properties.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> round(), 1)
                 .subscribe();
+        Disposable sweeps = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .onBackpressureDrop()
+                .concatMap(tick -> sweep(), 1)
+                .subscribe();
+        running = Disposables.composite(rounds, sweeps);
+    }
+
+    private Mono<Void> sweep() {
+        return dispatcher.recoverStaleClaims().then().onErrorResume(error -> {
+            log.warn("Stale claim sweep failed: {}", error.getClass().getSimpleName());
+            return Mono.empty();
+        });
     }
 
     private Mono<Void> round() {
         return dispatcher
-                .abandonStaleClaims()
-                .then(dispatcher.dispatchDue())
+                .dispatchDue()
                 .then(reminders.countDue(clock.instant()))
                 .doOnNext(backlog::set)
                 .then()

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.contact.Contact;
@@ -30,6 +30,7 @@ import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
 import org.scheduleright.reminder.reminder.domain.SmsSegments;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
+import org.scheduleright.reminder.reminder.persistence.Claim;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
@@ -47,8 +48,13 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Sends due reminders: claims a batch with {@code FOR UPDATE SKIP LOCKED} (so replicas share the work and no reminder
- * is claimed twice), re-checks each booking's latest state, and records the outcome of the single send attempt.
+ * Sends due reminders: claims them one at a time per free send slot with {@code FOR UPDATE SKIP LOCKED} (so replicas
+ * share the work, no reminder is claimed twice, and a worker never holds more claims than it can hand over at once),
+ * re-checks each booking's latest state, records the hand-off to the SMS provider under its claim right before the
+ * single send attempt, and records the outcome.
+ *
+ * <p>The database, not this process, knows what may have reached the provider: after a crash, a claim never handed
+ * over goes back to the queue ({@link #recoverStaleClaims}) and one handed over becomes {@code unknown}, never resent.
  *
  * <p>Each send is a trace of its own (span "reminder send"), linked to the trace that planned the reminder: a send can
  * happen days after its booking request, and joining that trace would make one trace span days.
@@ -120,52 +126,111 @@ class SmsDispatcher {
         this.observations = observations;
     }
 
-    /** Claims one batch of due reminders and handles each; emits how many were claimed. */
+    /**
+     * Handles up to batch-size due reminders in {@code sendConcurrency} parallel lanes, each claiming the next due
+     * reminder only when it is free to send it; emits how many were claimed.
+     */
     Mono<Integer> dispatchDue() {
-        Instant now = clock.instant();
-        return transactions
-                .transactional(reminders.claimDue(now, properties.batchSize(), workerId))
-                .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
-                        .filter(error -> error instanceof TransientDataAccessException))
-                .flatMapMany(Flux::fromIterable)
-                .flatMap(id -> deliver(id).thenReturn(id), properties.sendConcurrency())
+        Instant roundStart = clock.instant();
+        AtomicInteger budget = new AtomicInteger(properties.batchSize());
+        int lanes = Math.min(properties.sendConcurrency(), properties.batchSize());
+        return Flux.range(0, lanes)
+                .flatMap(lane -> lane(roundStart, budget), lanes)
+                .reduce(0, Integer::sum);
+    }
+
+    /** Claims and handles one reminder after another until the round's budget is used or none is due. */
+    private Mono<Integer> lane(Instant roundStart, AtomicInteger budget) {
+        return Mono.defer(() -> budget.getAndDecrement() > 0
+                        ? claimNext(roundStart)
+                                .flatMap(claim -> deliver(claim).thenReturn(true))
+                                .defaultIfEmpty(false)
+                        : Mono.just(false))
+                .repeat()
+                .takeWhile(Boolean::booleanValue)
                 .count()
                 .map(Long::intValue);
     }
 
-    /** Marks reminders whose worker vanished mid-send as unknown. */
-    Mono<Long> abandonStaleClaims() {
+    private Mono<Claim> claimNext(Instant roundStart) {
+        return Mono.defer(() -> transactions.transactional(reminders.claimNext(clock.instant(), roundStart, workerId)))
+                .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
+                        .filter(error -> error instanceof TransientDataAccessException));
+    }
+
+    /** What one sweep of stale claims did. */
+    record ClaimRecovery(long released, long abandoned) {}
+
+    /**
+     * Sweeps claims whose worker vanished: those never handed over and older than claim-release-after go back to the
+     * queue; those handed over longer than claim-timeout ago become {@code unknown (worker_lost)}.
+     */
+    Mono<ClaimRecovery> recoverStaleClaims() {
         Instant now = clock.instant();
-        return reminders.abandonStaleClaims(now.minus(properties.claimTimeout()), now);
-    }
-
-    private Mono<Void> deliver(UUID id) {
         return reminders
-                .find(id)
-                .flatMap(reminder -> inSendTrace(reminder, attempt(reminder)))
-                .onErrorResume(error -> recover(id, null, error, false));
+                .releaseUnsentClaims(now.minus(properties.claimReleaseAfter()), now)
+                .zipWith(Mono.defer(() -> reminders.abandonStaleClaims(now.minus(properties.claimTimeout()), now)))
+                .map(counts -> new ClaimRecovery(counts.getT1(), counts.getT2()))
+                .doOnNext(recovery -> {
+                    if (recovery.released() > 0) {
+                        meters.counter("scheduleright.reminders.claims.recovered", "outcome", "released")
+                                .increment(recovery.released());
+                        log.warn("{} claimed reminders were never handed over; back in the queue", recovery.released());
+                    }
+                    if (recovery.abandoned() > 0) {
+                        meters.counter("scheduleright.reminders.claims.recovered", "outcome", "worker_lost")
+                                .increment(recovery.abandoned());
+                        log.warn(
+                                "{} reminders were handed over by a worker that vanished; marked unknown",
+                                recovery.abandoned());
+                    }
+                });
     }
 
-    private Mono<Void> attempt(ReminderRow reminder) {
-        AtomicBoolean handedOver = new AtomicBoolean();
+    private Mono<Void> deliver(Claim claim) {
+        return reminders
+                .find(claim.reminderId())
+                .flatMap(reminder -> inSendTrace(reminder, attempt(claim, reminder)))
+                .onErrorResume(error -> recover(claim, null, error));
+    }
+
+    private Mono<Void> attempt(Claim claim, ReminderRow reminder) {
         return Mono.defer(() -> (reminder.bookingId() == null
                                 ? Mono.just(Optional.<KnownBooking>empty())
                                 : bookings.find(reminder.bookingId())
                                         .map(Optional::of)
                                         .defaultIfEmpty(Optional.empty()))
-                        .flatMap(booking -> decide(reminder, booking.orElse(null), handedOver)))
-                .onErrorResume(error -> recover(reminder.id(), reminder, error, handedOver.get()));
+                        .flatMap(booking -> decide(claim, reminder, booking.orElse(null))))
+                .onErrorResume(error -> recover(claim, reminder, error));
     }
 
-    private Mono<Void> recover(UUID id, ReminderRow reminder, Throwable error, boolean handedOver) {
+    /**
+     * After an error: a reminder not yet handed over goes back to the queue; one that was (the database says so, not
+     * this process) may have been sent and becomes unknown. If even that fails the stale-claim sweep decides later.
+     */
+    private Mono<Void> recover(Claim claim, ReminderRow reminder, Throwable error) {
+        UUID id = claim.reminderId();
         log.error(
-                "Reminder {} could not be handled ({}); {}",
+                "Reminder {} could not be handled ({}); releasing it unless it was handed over",
                 id,
-                error.getClass().getSimpleName(),
-                handedOver ? "it may have been sent, marking it unknown" : "releasing it");
-        return handedOver && reminder != null
-                ? finish(reminder, ReminderStatus.UNKNOWN, "internal_error", null, null)
-                : reminders.release(id, clock.instant()).then();
+                error.getClass().getSimpleName());
+        return reminders
+                .release(claim, clock.instant())
+                .flatMap(released -> {
+                    if (released) {
+                        return Mono.<Void>empty();
+                    }
+                    log.error("Reminder {} was handed over and may have been sent; marking it unknown", id);
+                    return finish(claim, reminder, ReminderStatus.UNKNOWN, "internal_error", null, null);
+                })
+                .onErrorResume(failure -> {
+                    // the database is unreachable too: the stale-claim sweep decides once it is back
+                    log.error(
+                            "Reminder {} could not be given back ({}); left to the stale-claim sweep",
+                            id,
+                            failure.getClass().getSimpleName());
+                    return Mono.empty();
+                });
     }
 
     /**
@@ -196,13 +261,13 @@ class SmsDispatcher {
                 .contextWrite(context -> context.put(ObservationThreadLocalAccessor.KEY, observation));
     }
 
-    private Mono<Void> decide(ReminderRow reminder, KnownBooking booking, AtomicBoolean handedOver) {
+    private Mono<Void> decide(Claim claim, ReminderRow reminder, KnownBooking booking) {
         UUID id = reminder.id();
         if (reminder.bookingId() == null) {
             String phone = reminder.recipient() == null
                     ? null
                     : cipher.decrypt(reminder.recipient()).phone();
-            return deliverTo(reminder, phone, orgSettings -> reminder.body(), handedOver);
+            return deliverTo(claim, reminder, phone, orgSettings -> reminder.body());
         }
         boolean cancellation = reminder.kind() == ReminderKind.CANCELLATION;
         boolean unchanged = booking != null
@@ -210,7 +275,7 @@ class SmsDispatcher {
                         ? booking.status() == BookingStatus.CANCELLED
                         : booking.isActive() && booking.startTime().equals(reminder.appointmentStart()));
         if (!unchanged) {
-            return finish(reminder, ReminderStatus.CANCELLED, "booking_changed", null, null);
+            return finish(claim, reminder, ReminderStatus.CANCELLED, "booking_changed", null, null);
         }
         Instant now = clock.instant();
         boolean late = switch (reminder.kind()) {
@@ -219,36 +284,36 @@ class SmsDispatcher {
             case MANUAL -> false;
         };
         if (late) {
-            return finish(reminder, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
+            return finish(claim, reminder, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
         }
         Contact contact = cipher.decrypt(booking.contact());
         MessageTemplate fixed = cancellation ? MessageTemplate.CANCELLATION : null;
         return deliverTo(
+                claim,
                 reminder,
                 contact.phone(),
                 orgSettings -> (fixed == null ? orgSettings.template() : fixed)
-                        .renderFor(contact.name(), booking.siteName(), booking.startTime(), booking.timezone()),
-                handedOver);
+                        .renderFor(contact.name(), booking.siteName(), booking.startTime(), booking.timezone()));
     }
 
     /** Checks the number and its opt-out, renders the text with the organisation's settings and sends it. */
     private Mono<Void> deliverTo(
-            ReminderRow reminder, String number, Function<ReminderSettings, String> render, AtomicBoolean handedOver) {
+            Claim claim, ReminderRow reminder, String number, Function<ReminderSettings, String> render) {
         UUID id = reminder.id();
         if (number == null) {
-            return finish(reminder, ReminderStatus.SKIPPED, "no_phone", null, null);
+            return finish(claim, reminder, ReminderStatus.SKIPPED, "no_phone", null, null);
         }
         if (!PhoneNumber.isValid(number)) {
-            return finish(reminder, ReminderStatus.FAILED, "invalid_number", null, null);
+            return finish(claim, reminder, ReminderStatus.FAILED, "invalid_number", null, null);
         }
         PhoneNumber phone = new PhoneNumber(number);
         return optOuts.isOptedOut(phone)
                 .flatMap(optedOut -> optedOut
-                        ? finish(reminder, ReminderStatus.SKIPPED, "opted_out", null, null)
+                        ? finish(claim, reminder, ReminderStatus.SKIPPED, "opted_out", null, null)
                         : settings.of(reminder.orgId()).flatMap(orgSettings -> {
                             String body = render.apply(orgSettings);
                             int segments = SmsSegments.count(body);
-                            return sendWithinQuota(reminder, phone, body, segments, handedOver);
+                            return sendWithinQuota(claim, reminder, phone, body, segments);
                         }));
     }
 
@@ -257,40 +322,46 @@ class SmsDispatcher {
      * be asked nothing is sent and the reminder goes back to the queue for a later attempt (fail closed).
      */
     private Mono<Void> sendWithinQuota(
-            ReminderRow reminder, PhoneNumber phone, String body, int segments, AtomicBoolean handedOver) {
+            Claim claim, ReminderRow reminder, PhoneNumber phone, String body, int segments) {
         UUID id = reminder.id();
         return quotas.acquire(reminder.orgId(), phone).flatMap(decision -> {
             if (decision instanceof QuotaDecision.Exceeded exceeded) {
                 log.info("Reminder {} is over the {} SMS quota", id, exceeded.scope());
-                return finish(reminder, ReminderStatus.SKIPPED, "quota", segments, null);
+                return finish(claim, reminder, ReminderStatus.SKIPPED, "quota", segments, null);
             }
             if (decision instanceof QuotaDecision.Unavailable) {
                 Instant now = clock.instant();
                 return reminders
-                        .defer(id, now.plus(quotas.unavailableRetry()), now)
+                        .defer(claim, now.plus(quotas.unavailableRetry()), now)
                         .then();
             }
-            handedOver.set(true);
-            return sender.send(new SmsMessage(id, reminder.orgId(), phone, body))
-                    .flatMap(outcome -> record(reminder, outcome, segments, phone));
+            return reminders.handOver(claim, clock.instant()).flatMap(owned -> {
+                if (!owned) {
+                    // the sweep gave it back (this worker stalled) or another worker holds it now: never send twice
+                    log.warn("Reminder {} is no longer claimed by this worker; not sending it", id);
+                    return Mono.<Void>empty();
+                }
+                return sender.send(new SmsMessage(id, reminder.orgId(), phone, body))
+                        .flatMap(outcome -> record(claim, reminder, outcome, segments, phone));
+            });
         });
     }
 
-    private Mono<Void> record(ReminderRow reminder, SmsOutcome outcome, int segments, PhoneNumber phone) {
+    private Mono<Void> record(Claim claim, ReminderRow reminder, SmsOutcome outcome, int segments, PhoneNumber phone) {
         if (outcome instanceof SmsOutcome.Accepted accepted) {
-            return finish(reminder, ReminderStatus.SENT, null, segments, accepted.sid());
+            return finish(claim, reminder, ReminderStatus.SENT, null, segments, accepted.sid());
         }
         if (outcome instanceof SmsOutcome.Disabled) {
-            return finish(reminder, ReminderStatus.SKIPPED, "sms_disabled", segments, null);
+            return finish(claim, reminder, ReminderStatus.SKIPPED, "sms_disabled", segments, null);
         }
         if (outcome instanceof SmsOutcome.Rejected rejected) {
             Mono<Void> optOut = rejected.optedOut() ? optOuts.optOut(phone, clock.instant()) : Mono.empty();
-            return optOut.then(finish(reminder, ReminderStatus.FAILED, rejected.reason(), segments, null));
+            return optOut.then(finish(claim, reminder, ReminderStatus.FAILED, rejected.reason(), segments, null));
         }
         SmsOutcome.Ambiguous ambiguous = (SmsOutcome.Ambiguous) outcome;
         meters.counter("scheduleright.reminders.ambiguous", "reason", ambiguous.reason())
                 .increment();
-        return finish(reminder, ReminderStatus.UNKNOWN, ambiguous.reason(), segments, null);
+        return finish(claim, reminder, ReminderStatus.UNKNOWN, ambiguous.reason(), segments, null);
     }
 
     /**
@@ -298,11 +369,11 @@ class SmsDispatcher {
      * the reminder.
      */
     private Mono<Void> finish(
-            ReminderRow reminder, ReminderStatus status, String reason, Integer segments, String sid) {
-        UUID id = reminder.id();
-        SpanContext planned = TraceParents.parse(reminder.traceparent());
+            Claim claim, ReminderRow reminder, ReminderStatus status, String reason, Integer segments, String sid) {
+        UUID id = claim.reminderId();
+        SpanContext planned = TraceParents.parse(reminder == null ? null : reminder.traceparent());
         return reminders
-                .finish(id, status, reason, segments, sid, clock.instant())
+                .finish(claim, status, reason, segments, sid, clock.instant())
                 .flatMap(changed -> changed ? events.publishCurrent(id).thenReturn(true) : Mono.just(false))
                 .doOnNext(changed -> {
                     if (changed) {

@@ -26,6 +26,11 @@ final class ExtraDispatchers {
 
     /** A dispatcher named {@code name} that sends through {@code sender} and takes from {@code quotas}. */
     SmsDispatcher create(String name, SmsSender sender, SmsQuotas quotas, MeterRegistry meters) {
+        return create(name, sender, quotas, meters, Clock.systemUTC());
+    }
+
+    /** The same, reading the time from {@code clock}. */
+    SmsDispatcher create(String name, SmsSender sender, SmsQuotas quotas, MeterRegistry meters, Clock clock) {
         return new SmsDispatcher(
                 context.getBean(Reminders.class),
                 context.getBean(KnownBookings.class),
@@ -37,7 +42,7 @@ final class ExtraDispatchers {
                 context.getBean(ReminderEvents.class),
                 context.getBean("claimTransactions", TransactionalOperator.class),
                 meters,
-                Clock.systemUTC(),
+                clock,
                 context.getBean(ReminderProperties.class),
                 name,
                 quotas,

@@ -19,7 +19,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The reminders table. A reminder is unique per booking, lead time and appointment start, and only a {@code scheduled}
- * row can be claimed: the claim turns it into {@code sending} in the same transaction, so it is sent at most once.
+ * row can be claimed: the claim turns it into {@code sending} under a fresh claim id in the same transaction, and the
+ * hand-off to the SMS provider is recorded under that claim before the provider is called, so it is sent at most once
+ * and a crash before the hand-off loses nothing.
  */
 @Repository
 public class Reminders {
@@ -167,27 +169,47 @@ public class Reminders {
     }
 
     /**
-     * Claims up to {@code limit} due reminders for one worker; run inside a transaction, the selected rows stay locked
-     * and other workers skip them until the claim commits.
+     * Claims the oldest due reminder for one worker under a fresh claim id; run inside a transaction, the selected row
+     * stays locked and other workers skip it until the claim commits. A reminder claimed since {@code notClaimedSince}
+     * (given back in the current round) is left for a later round. Emits nothing when none is due.
      */
-    public Mono<List<UUID>> claimDue(Instant now, int limit, String worker) {
+    public Mono<Claim> claimNext(Instant now, Instant notClaimedSince, String worker) {
         return database.sql("SELECT id FROM reminders WHERE status = 'scheduled' AND planned_at <= :now"
-                        + " ORDER BY planned_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        + " AND (claimed_at IS NULL OR claimed_at < :since)"
+                        + " ORDER BY planned_at LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .bind("now", toColumn(now))
-                .bind("limit", limit)
+                .bind("since", toColumn(notClaimedSince))
                 .map(row -> UUID.fromString(row.get("id", String.class)))
-                .all()
-                .collectList()
-                .flatMap(ids -> ids.isEmpty()
-                        ? Mono.just(ids)
-                        : database.sql("UPDATE reminders SET status = 'sending', claimed_by = :worker,"
-                                        + " updated_at = :now WHERE status = 'scheduled' AND id IN (:ids)")
-                                .bind("worker", worker)
-                                .bind("now", toColumn(now))
-                                .bind("ids", ids.stream().map(UUID::toString).toList())
-                                .fetch()
-                                .rowsUpdated()
-                                .thenReturn(ids));
+                .one()
+                .flatMap(id -> {
+                    Claim claim = new Claim(id, UUID.randomUUID());
+                    return database.sql("UPDATE reminders SET status = 'sending', claimed_by = :worker,"
+                                    + " claim_id = :claim, claimed_at = :now, handed_over_at = NULL,"
+                                    + " updated_at = :now WHERE id = :id AND status = 'scheduled'")
+                            .bind("worker", worker)
+                            .bind("claim", claim.claimId().toString())
+                            .bind("now", toColumn(now))
+                            .bind("id", id.toString())
+                            .fetch()
+                            .rowsUpdated()
+                            .flatMap(rows -> rows > 0 ? Mono.just(claim) : Mono.empty());
+                });
+    }
+
+    /**
+     * Records, and with auto-commit commits, that the claimed reminder is about to be handed to the SMS provider; call
+     * it right before the provider. Emits false when the claim is no longer this worker's (released by the sweep,
+     * finished or re-claimed): the reminder must then not be sent.
+     */
+    public Mono<Boolean> handOver(Claim claim, Instant now) {
+        return database.sql("UPDATE reminders SET handed_over_at = :now, updated_at = :now WHERE id = :id"
+                        + " AND status = 'sending' AND claim_id = :claim AND handed_over_at IS NULL")
+                .bind("now", toColumn(now))
+                .bind("id", claim.reminderId().toString())
+                .bind("claim", claim.claimId().toString())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows > 0);
     }
 
     public Mono<ReminderRow> find(UUID id) {
@@ -214,58 +236,84 @@ public class Reminders {
     }
 
     /**
-     * Records the outcome of a claimed reminder; emits false when the reminder was no longer {@code sending}.
+     * Records the outcome of a claimed reminder; emits false when the claim was no longer held (the reminder is not
+     * {@code sending} under it any more).
      *
      * @param reason the reason code, or null
      * @param segments the text's segment count, or null
      * @param sid the Twilio message sid, or null
      */
     public Mono<Boolean> finish(
-            UUID id, ReminderStatus status, String reason, Integer segments, String sid, Instant now) {
+            Claim claim, ReminderStatus status, String reason, Integer segments, String sid, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = database.sql("UPDATE reminders SET status = :status, reason = :reason,"
                         + " segments = :segments, twilio_sid = :sid, updated_at = :now"
-                        + " WHERE id = :id AND status = 'sending'")
+                        + " WHERE id = :id AND status = 'sending' AND claim_id = :claim")
                 .bind("status", status.code())
                 .bind("now", toColumn(now))
-                .bind("id", id.toString());
+                .bind("id", claim.reminderId().toString())
+                .bind("claim", claim.claimId().toString());
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         spec = segments == null ? spec.bindNull("segments", Integer.class) : spec.bind("segments", segments);
         spec = sid == null ? spec.bindNull("sid", String.class) : spec.bind("sid", sid);
         return spec.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
-    /** Gives a claimed reminder back to the queue when the worker failed before anything was sent. */
-    public Mono<Boolean> release(UUID id, Instant now) {
-        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, updated_at = :now"
-                        + " WHERE id = :id AND status = 'sending'")
+    /**
+     * Gives a claimed reminder back to the queue when the worker failed before handing it over; emits false when it was
+     * handed over already (it may have been sent) or the claim was lost.
+     */
+    public Mono<Boolean> release(Claim claim, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, claim_id = NULL,"
+                        + " updated_at = :now WHERE id = :id AND status = 'sending' AND claim_id = :claim"
+                        + " AND handed_over_at IS NULL")
                 .bind("now", toColumn(now))
-                .bind("id", id.toString())
+                .bind("id", claim.reminderId().toString())
+                .bind("claim", claim.claimId().toString())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
-    /** Gives a claimed reminder back to the queue, due again only at {@code until}; nothing was sent. */
-    public Mono<Boolean> defer(UUID id, Instant until, Instant now) {
-        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, planned_at = :until,"
-                        + " updated_at = :now WHERE id = :id AND status = 'sending'")
+    /** Gives a claimed reminder that was not handed over back to the queue, due again only at {@code until}. */
+    public Mono<Boolean> defer(Claim claim, Instant until, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, claim_id = NULL,"
+                        + " planned_at = :until, updated_at = :now WHERE id = :id AND status = 'sending'"
+                        + " AND claim_id = :claim AND handed_over_at IS NULL")
                 .bind("until", toColumn(until))
                 .bind("now", toColumn(now))
-                .bind("id", id.toString())
+                .bind("id", claim.reminderId().toString())
+                .bind("claim", claim.claimId().toString())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows > 0);
     }
 
     /**
-     * Marks reminders left in {@code sending} since before {@code claimedBefore} as {@code unknown}: their worker died
-     * and the SMS may or may not have left, so they are never sent again.
+     * Gives back to the queue every reminder claimed before {@code claimedBefore} and never handed over: its worker
+     * died or stalled before the SMS provider was called, so nothing left and it is sent once by whoever claims it
+     * next (the stalled worker's hand-off then fails). Rows claimed before claims had ids are never released.
      */
-    public Mono<Long> abandonStaleClaims(Instant claimedBefore, Instant now) {
-        return database.sql("UPDATE reminders SET status = 'unknown', reason = 'worker_lost', updated_at = :now"
-                        + " WHERE status = 'sending' AND updated_at < :before")
+    public Mono<Long> releaseUnsentClaims(Instant claimedBefore, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'scheduled', claimed_by = NULL, claim_id = NULL,"
+                        + " updated_at = :now WHERE status = 'sending' AND claim_id IS NOT NULL"
+                        + " AND handed_over_at IS NULL AND claimed_at < :before")
                 .bind("now", toColumn(now))
                 .bind("before", toColumn(claimedBefore))
+                .fetch()
+                .rowsUpdated();
+    }
+
+    /**
+     * Marks reminders handed over before {@code handedOverBefore} and still {@code sending} as {@code unknown}: their
+     * worker died while the SMS may or may not have left, so they are never sent again. A row claimed before claims
+     * had ids (no claim id) counts as handed over at its last change.
+     */
+    public Mono<Long> abandonStaleClaims(Instant handedOverBefore, Instant now) {
+        return database.sql("UPDATE reminders SET status = 'unknown', reason = 'worker_lost', updated_at = :now"
+                        + " WHERE status = 'sending' AND (handed_over_at < :before"
+                        + " OR (claim_id IS NULL AND updated_at < :before))")
+                .bind("now", toColumn(now))
+                .bind("before", toColumn(handedOverBefore))
                 .fetch()
                 .rowsUpdated();
     }
