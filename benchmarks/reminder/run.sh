@@ -7,8 +7,9 @@
 # BACKLOG events drained); the same with two reminder-service processes (two JVMs in one consumer group) and the
 # scale-out factor. Builds what it needs from a fresh clone. PROFILE=1 records a JFR profile of the single instance
 # while it drains the backlog and prints where its CPU samples went.
-# Usage: [CONCURRENCY=n] benchmarks/reminder/run.sh [rate, default 200] [seconds at that rate, default 20]
-#        [backlog, default 8000]
+# Usage: [CONCURRENCY=n] [SCALE_OUT=0] benchmarks/reminder/run.sh [rate, default 200]
+#        [seconds at that rate, default 20; 0 skips it] [backlog, default 8000]
+# SCALE_OUT=0 skips the two-process run (a quick measure of one instance's CPU per event).
 set -euo pipefail
 source "$(dirname "$0")/../booking/platform.sh"
 cd "$root"
@@ -45,22 +46,34 @@ reminder 18120 one
 one_pid=$BENCH_LAST_PID
 bench_client members "$KAFKA" reminder-service "${concurrency:-1}" >/dev/null
 
-say "warm-up (1,000 events at $RATE/s)"
-bench_client paced "$KAFKA" "$KEYS" "$RATE" 1000 >/dev/null
+WARMUP=${WARMUP:-1000}
+say "warm-up ($WARMUP events at $RATE/s)"
+bench_client paced "$KAFKA" "$KEYS" "$RATE" "$WARMUP" >/dev/null
 echo "reminder-service benchmark $(date -u +%FT%TZ), load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, consumer concurrency ${concurrency:-1} per process"
-echo "event → scheduled, one instance: $(bench_client paced "$KAFKA" "$KEYS" "$RATE" $((RATE * PACED_SECONDS)))"
+[ "$PACED_SECONDS" -gt 0 ] && echo "event → scheduled, one instance: $(bench_client paced "$KAFKA" "$KEYS" "$RATE" $((RATE * PACED_SECONDS)))"
+# the CPU per event counts from an idle consumer (every earlier event applied) until the backlog is applied, however
+# long that takes on a busy host
+applied() { mariadb -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DB.processed_events"; }
+drain() { # events
+  for _ in $(seq 1 900); do [ "$(applied)" -ge "$1" ] && return; sleep 1; done
+  say "only $(applied) of $1 events applied after 15 minutes"
+}
+drain "$(( WARMUP + RATE * PACED_SECONDS ))"
 [ "${PROFILE:-}" = 1 ] && jcmd "$one_pid" JFR.start name=bench settings=profile >/dev/null
 s0=$(cpu_seconds "$one_pid")
 single=$(bench_client burst "$KAFKA" "$KEYS" "$BACKLOG")
+drain "$(( WARMUP + RATE * PACED_SECONDS + BACKLOG ))"
 s1=$(cpu_seconds "$one_pid")
 [ "${PROFILE:-}" = 1 ] && jcmd "$one_pid" JFR.stop name=bench filename="$run/reminder-1.jfr" >/dev/null
 echo "sustained maximum, one instance: $single, service CPU $(awk -v a="$s0" -v b="$s1" -v n="$BACKLOG" 'BEGIN{printf "%.2f", (b-a)*1000/n}') ms/event"
+if [ "${SCALE_OUT:-1}" != 0 ]; then
 reminder 18121 two
 bench_client members "$KAFKA" reminder-service $(( 2 * ${concurrency:-1} )) >/dev/null
 bench_client paced "$KAFKA" "$KEYS" "$RATE" 1000 >/dev/null
 pair=$(bench_client burst "$KAFKA" "$KEYS" "$BACKLOG")
 echo "sustained maximum, two processes: $pair"
 echo "scale-out: $(awk -v a="${single#*throughput=}" -v b="${pair#*throughput=}" 'BEGIN{printf "%.2f", (b+0)/(a+0)}')"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "${PROFILE:-}" = 1 ]; then
   echo "profile of one instance draining the backlog ($run/reminder-1.jfr):"

@@ -13,6 +13,7 @@ import org.scheduleright.platform.ops.DependencyCheck;
 import org.scheduleright.platform.ops.DependencyChecks;
 import org.scheduleright.platform.ops.OperationalEndpoints;
 import org.scheduleright.platform.tracing.BackgroundQuerySpans;
+import org.scheduleright.platform.tracing.QueryConvention;
 import org.scheduleright.platform.web.RequestLog;
 import org.scheduleright.platform.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,6 +78,12 @@ public class PlatformConfiguration {
     @Bean
     ProcessMemoryMetrics processMemoryMetrics() {
         return new ProcessMemoryMetrics();
+    }
+
+    /** Picked up by Boot's R2DBC observation: the same spans and timer, cheaper per statement. */
+    @Bean
+    QueryConvention queryConvention() {
+        return new QueryConvention();
     }
 
     @Bean

@@ -12,8 +12,8 @@ import org.scheduleright.events.booking.BookingCompleted;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingMarkedNoShow;
 import org.scheduleright.events.booking.BookingStatus;
+import org.scheduleright.events.contact.Contact;
 import org.scheduleright.events.contact.ContactCipher;
-import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.reminder.domain.PhoneHasher;
@@ -96,14 +96,16 @@ public class BookingEventHandler {
     public Mono<Outcome> apply(BookingLifecycle event, String traceparent) {
         Instant now = clock.instant();
         String type = BookingLifecycle.STREAM.typeOf(event).name();
-        List<UUID> scheduled = new CopyOnWriteArrayList<>();
+        // the reminder events to publish once the transaction committed
+        List<Mono<Void>> scheduled = new CopyOnWriteArrayList<>();
         Mono<Outcome> work = bookings.markProcessed(event.eventId(), type, event.bookingId(), now)
                 .flatMap(
                         fresh -> fresh ? applyFresh(event, now, traceparent, scheduled) : Mono.just(Outcome.DUPLICATE));
         return transactions
                 .transactional(work)
+                // sent together (one booking's events share a key, so a partition, and keep the order they are sent in)
                 .flatMap(outcome -> Flux.fromIterable(scheduled)
-                        .concatMap(events::publishCurrent)
+                        .flatMapSequential(publication -> publication)
                         .then(Mono.just(outcome)))
                 .doOnNext(outcome -> log.info(
                         "Booking event {} of type {} for booking {}: {}",
@@ -113,7 +115,8 @@ public class BookingEventHandler {
                         outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private Mono<Outcome> applyFresh(BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
+    private Mono<Outcome> applyFresh(
+            BookingLifecycle event, Instant now, String traceparent, List<Mono<Void>> scheduled) {
         return bookings.findForUpdate(event.bookingId())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
@@ -125,7 +128,10 @@ public class BookingEventHandler {
     }
 
     private Mono<Void> save(
-            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<UUID> scheduled) {
+            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<Mono<Void>> scheduled) {
+        // the one decryption of the event's contact
+        Contact contact = cipher.decrypt(event.contact());
+        String phoneHash = PhoneNumber.isValid(contact.phone()) ? hasher.hash(new PhoneNumber(contact.phone())) : null;
         KnownBooking booking = new KnownBooking(
                 event.bookingId(),
                 event.orgId(),
@@ -138,44 +144,53 @@ public class BookingEventHandler {
                 event.contact(),
                 event.occurredAt(),
                 event.eventId());
-        return bookings.save(booking, now)
-                .then(bookings.rememberPhoneHash(booking.bookingId(), phoneHash(booking.contact())))
+        return bookings.save(booking, phoneHash, now)
                 .then(
                         switch (ReminderEligibility.of(event.status(), event.source())) {
-                            case REMIND -> replan(booking, now, traceparent, scheduled);
+                            case REMIND ->
+                                replan(booking, before != null, contact.hasPhone(), now, traceparent, scheduled);
                             case AWAIT_CONFIRMATION -> Mono.<Void>empty();
-                            case CLOSED -> cancel(event, before, now, traceparent, scheduled);
+                            case CLOSED -> cancel(event, phoneHash, before, now, traceparent, scheduled);
                         });
     }
 
-    private String phoneHash(EncryptedContact contact) {
-        String phone = cipher.decrypt(contact).phone();
-        return PhoneNumber.isValid(phone) ? hasher.hash(new PhoneNumber(phone)) : null;
-    }
-
-    private Mono<Void> replan(KnownBooking booking, Instant now, String traceparent, List<UUID> scheduled) {
+    /** @param known whether the booking was known before: a booking seen for the first time has no reminders yet */
+    private Mono<Void> replan(
+            KnownBooking booking,
+            boolean known,
+            boolean hasPhone,
+            Instant now,
+            String traceparent,
+            List<Mono<Void>> scheduled) {
         UUID id = booking.bookingId();
-        boolean hasPhone = cipher.decrypt(booking.contact()).hasPhone();
-        Mono<Long> superseded = reminders.cancelPending(id, booking.startTime(), Reminders.RESCHEDULED, now);
+        Mono<Long> superseded =
+                known ? reminders.cancelPending(id, booking.startTime(), Reminders.RESCHEDULED, now) : Mono.just(0L);
         Mono<Void> planned = settings.of(booking.orgId())
                 .filter(orgSettings -> orgSettings.enabled() && hasPhone)
                 .flatMapMany(orgSettings ->
                         Flux.fromIterable(policy.plan(orgSettings, booking.startTime(), booking.timezone(), now)))
-                .concatMap(plan -> reminders.plan(id, booking.orgId(), booking.startTime(), plan, now, traceparent))
-                .doOnNext(scheduled::add)
+                .concatMap(plan -> reminders
+                        .plan(id, booking.orgId(), booking.startTime(), plan, now, traceparent)
+                        .doOnNext(reminderId -> scheduled.add(events.publishScheduled(
+                                reminderId, id, booking.orgId(), plan.plannedAt(), plan.leadTimeHours()))))
                 .then();
         return superseded.then(planned);
     }
 
     private Mono<Void> cancel(
-            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<UUID> scheduled) {
+            BookingLifecycle event,
+            String phoneHash,
+            BookingStatus before,
+            Instant now,
+            String traceparent,
+            List<Mono<Void>> scheduled) {
         String reason = event instanceof BookingCancelled
                 ? "booking_cancelled"
                 : event instanceof BookingCompleted
                         ? "booking_completed"
                         : event instanceof BookingMarkedNoShow ? "booking_no_show" : "booking_closed";
         Mono<Void> notice = event instanceof BookingCancelled && ReminderEligibility.announcesCancellation(before)
-                ? cancellationNotice(event, now, traceparent, scheduled)
+                ? cancellationNotice(event, phoneHash, now, traceparent, scheduled)
                 : Mono.empty();
         return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);
     }
@@ -185,8 +200,7 @@ public class BookingEventHandler {
      * the booking, so that a second cancellation event never queues a second notice.
      */
     private Mono<Void> cancellationNotice(
-            BookingLifecycle event, Instant now, String traceparent, List<UUID> scheduled) {
-        String phoneHash = phoneHash(event.contact());
+            BookingLifecycle event, String phoneHash, Instant now, String traceparent, List<Mono<Void>> scheduled) {
         if (phoneHash == null || !event.startTime().isAfter(now)) {
             return Mono.empty();
         }
@@ -207,7 +221,8 @@ public class BookingEventHandler {
                         now,
                         traceparent))
                 .filter(Boolean::booleanValue)
-                .doOnNext(queued -> scheduled.add(noticeId))
+                // due at once: its event is read back after the commit, so that it names the notice's state then
+                .doOnNext(queued -> scheduled.add(events.publishCurrent(noticeId)))
                 .then();
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.scheduleright.events.booking.BookingCancelled;
 import org.scheduleright.events.booking.BookingConfirmed;
 import org.scheduleright.events.booking.BookingCreated;
@@ -32,9 +33,12 @@ import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Booking events from Kafka become the local booking state and planned, replanned or cancelled reminders. */
+@ExtendWith(OutputCaptureExtension.class)
 class BookingEventsIntegrationTests extends ReminderIntegrationTest {
 
     private static final Instant FAR_START =
@@ -200,6 +204,70 @@ class BookingEventsIntegrationTests extends ReminderIntegrationTest {
                 .extracting(ReminderRow::status)
                 .containsOnly(ReminderStatus.CANCELLED);
         assertThat(bookingOf(created.bookingId()).status()).isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    /**
+     * A burst of events of several bookings, interleaved, lands in one or few polls: each booking's events are applied
+     * in their order (an event applied after a later one would be logged as stale and leave the wrong start), while
+     * the bookings are applied side by side.
+     */
+    @Test
+    void appliesEachBookingsEventsInOrderWhenABurstArrivesInOnePoll(CapturedOutput output) throws Exception {
+        Instant madeAt = Instant.now().minusSeconds(600);
+        List<BookingCreated> created = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> created(FAR_START, madeAt, "+33612345678"))
+                .toList();
+        List<BookingLifecycle> burst = new java.util.ArrayList<>();
+        created.forEach(burst::add);
+        Map<UUID, Instant> lastStart = new java.util.HashMap<>();
+        for (int step = 1; step <= 5; step++) {
+            for (BookingCreated booking : created) {
+                Instant start = FAR_START.plus(Duration.ofHours(step));
+                burst.add(rescheduled(booking, start, madeAt.plusSeconds(step)));
+                lastStart.put(booking.bookingId(), start);
+            }
+        }
+        for (BookingLifecycle event : burst) {
+            kafka.send(BOOKINGS.toRecord(event, null));
+        }
+        kafka.flush();
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> burst.stream().allMatch(event -> isProcessed(event.eventId())));
+        for (BookingCreated booking : created) {
+            assertThat(bookingOf(booking.bookingId()).startTime()).isEqualTo(lastStart.get(booking.bookingId()));
+            assertThat(remindersOf(booking.bookingId()))
+                    .filteredOn(r -> r.status() == ReminderStatus.SCHEDULED)
+                    .extracting(ReminderRow::appointmentStart)
+                    .containsOnly(lastStart.get(booking.bookingId()))
+                    .hasSize(2);
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(burst)
+                        .allSatisfy(event ->
+                                assertThat(output.getOut()).contains("Booking event " + event.eventId() + " of type")));
+        assertThat(burst)
+                .as("no event of the burst was applied after a later one of its booking")
+                .noneSatisfy(event -> assertThat(output.getOut())
+                        .containsPattern("Booking event " + event.eventId() + " of type [^\\n]*: stale"));
+    }
+
+    private static BookingRescheduled rescheduled(BookingCreated created, Instant newStart, Instant occurredAt) {
+        return new BookingRescheduled(
+                UUID.randomUUID(),
+                created.bookingId(),
+                created.orgId(),
+                created.siteId(),
+                UUID.randomUUID(),
+                newStart,
+                newStart.plus(Duration.ofMinutes(30)),
+                created.timezone(),
+                BookingSource.STAFF,
+                occurredAt,
+                created.contact(),
+                created.slotId(),
+                created.startTime(),
+                created.endTime());
     }
 
     @Test

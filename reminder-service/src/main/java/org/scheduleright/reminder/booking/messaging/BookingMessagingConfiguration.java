@@ -96,6 +96,16 @@ class BookingMessagingConfiguration {
                     publisher.accept(record, error);
                 },
                 backOff);
+        // every failed attempt is logged with its cause's class (the retry itself only logs "Record in retry"), so that
+        // a retried event explains itself; no message text, which could quote a value
+        handler.setRetryListeners((record, error, attempt) -> log.warn(
+                "Booking event {} at {}-{}@{} failed (attempt {}): {}",
+                CloudEventHeaders.value(record.headers(), CloudEventHeaders.ID),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                attempt,
+                error == null ? "unknown" : rootCause(error).getClass().getName()));
         handler.addNotRetryableExceptions(
                 UndecodableEventException.class, UnknownEventTypeException.class, ContactDecryptionException.class);
         handler.setCommitRecovered(true);

@@ -52,7 +52,35 @@ public class KnownBookings {
                 .one();
     }
 
-    /** Inserts or replaces the booking's state. */
+    /**
+     * Inserts or replaces the booking's state and the keyed hash ({@code PhoneHasher}) of its number (null: none) in
+     * one statement.
+     */
+    public Mono<Void> save(KnownBooking booking, String phoneHash, Instant now) {
+        DatabaseClient.GenericExecuteSpec spec = database.sql("INSERT INTO bookings (booking_id, org_id, site_id,"
+                        + " status, start_time, end_time, timezone, site_name, contact, last_event_at, last_event_id,"
+                        + " updated_at, phone_hash) VALUES (:id, :org, :site, :status, :start, :end, :zone, :siteName,"
+                        + " :contact, :eventAt, :eventId, :now, :hash) ON DUPLICATE KEY UPDATE org_id = :org,"
+                        + " site_id = :site, status = :status, start_time = :start, end_time = :end, timezone = :zone,"
+                        + " contact = :contact, last_event_at = :eventAt, last_event_id = :eventId, updated_at = :now,"
+                        + " phone_hash = :hash")
+                .bind("id", booking.bookingId().toString())
+                .bind("org", booking.orgId().toString())
+                .bind("site", booking.siteId().toString())
+                .bind("status", booking.status().wireName())
+                .bind("start", toColumn(booking.startTime()))
+                .bind("end", toColumn(booking.endTime()))
+                .bind("zone", booking.timezone().getId())
+                .bindNull("siteName", String.class)
+                .bind("contact", booking.contact().token())
+                .bind("eventAt", toColumn(booking.lastEventAt()))
+                .bind("eventId", booking.lastEventId().toString())
+                .bind("now", toColumn(now));
+        spec = phoneHash == null ? spec.bindNull("hash", String.class) : spec.bind("hash", phoneHash);
+        return spec.then();
+    }
+
+    /** Inserts or replaces the booking's state, leaving a stored phone hash as it is. */
     public Mono<Void> save(KnownBooking booking, Instant now) {
         return database.sql("INSERT INTO bookings (booking_id, org_id, site_id, status, start_time, end_time, timezone,"
                         + " site_name, contact, last_event_at, last_event_id, updated_at)"

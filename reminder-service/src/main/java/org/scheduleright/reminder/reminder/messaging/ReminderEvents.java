@@ -40,6 +40,27 @@ public class ReminderEvents {
         this.clock = clock;
     }
 
+    /**
+     * Publishes that a reminder of a booking was newly scheduled, from what the planning transaction wrote, without
+     * reading the row back; best effort like every other event.
+     */
+    public Mono<Void> publishScheduled(
+            UUID reminderId, UUID bookingId, UUID orgId, java.time.Instant plannedAt, Integer leadTimeHours) {
+        return Mono.defer(() -> {
+                    ReminderScheduled event = new ReminderScheduled(
+                            UUID.randomUUID(), reminderId, bookingId, orgId, plannedAt, clock.instant(), leadTimeHours);
+                    return Mono.fromFuture(kafka.send(codec.toRecord(event, null)));
+                })
+                .then()
+                .onErrorResume(error -> {
+                    log.warn(
+                            "Reminder event for {} not published: {}",
+                            reminderId,
+                            error.getClass().getSimpleName());
+                    return Mono.empty();
+                });
+    }
+
     /** Publishes the event matching the reminder's current status, if that status has one. */
     public Mono<Void> publishCurrent(UUID reminderId) {
         return reminders
