@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.scheduleright.gateway.edge.TrustedProxies;
@@ -20,12 +19,10 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
 
 /**
  * Applies the contract's rate limits before anything else runs: the standard limit per client IP on every path
@@ -84,11 +81,10 @@ class RateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         String ip = trustedProxies.clientAddress(request);
-        Executor loop = eventLoopOf(request);
-        Mono<Decision> byIp = check(standard, "ip:" + ip, loop);
+        Mono<Decision> byIp = check(standard, "ip:" + ip);
         Limit route = path.startsWith("/api/v1/auth/") ? auth : path.startsWith("/api/public/") ? publicBooking : null;
         Mono<List<Decision>> decisions =
-                route == null ? byIp.map(List::of) : byIp.zipWith(check(route, "ip:" + ip, loop), List::of);
+                route == null ? byIp.map(List::of) : byIp.zipWith(check(route, "ip:" + ip), List::of);
         return decisions.flatMap(fresh -> decide(exchange, chain, List.of(), fresh));
     }
 
@@ -112,7 +108,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                 return chain.filter(exchange);
             }
             List<Decision> earlier = exchange.getAttributeOrDefault(DECISIONS, List.of());
-            return check(reminderSends, "user:" + user.userId(), eventLoopOf(request))
+            return check(reminderSends, "user:" + user.userId())
                     .flatMap(decision -> decide(exchange, chain, earlier, List.of(decision)));
         }
 
@@ -166,22 +162,8 @@ class RateLimitFilter implements WebFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    private Mono<Decision> check(Limit limit, String subject, Executor loop) {
-        return buckets.consume(limit, subject, loop).onErrorResume(e -> Mono.just(Decision.unavailable(limit)));
-    }
-
-    /**
-     * The event loop of the request's connection, where Reactor Netty runs the rest of the exchange; null outside
-     * Reactor Netty (a mock server in tests), where the answer goes to Reactor's parallel scheduler instead.
-     */
-    private static Executor eventLoopOf(ServerHttpRequest request) {
-        try {
-            return ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection
-                    ? connection.channel().eventLoop()
-                    : null;
-        } catch (IllegalArgumentException notDecoratedServerRequest) {
-            return null;
-        }
+    private Mono<Decision> check(Limit limit, String subject) {
+        return buckets.consume(limit, subject).onErrorResume(e -> Mono.just(Decision.unavailable(limit)));
     }
 
     private static void writeHeaders(HttpHeaders headers, List<Decision> decisions) {

@@ -1,16 +1,13 @@
 package org.scheduleright.gateway.ratelimit;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ExpireArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -31,41 +28,28 @@ class RedisBuckets implements AutoCloseable {
     private final RedisClient client;
     private final RedisURI uri;
     private final String keyPrefix;
+    private final Duration timeout;
     private final Mono<StatefulRedisConnection<String, String>> connection;
 
     RedisBuckets(RedisClient client, RedisURI uri, String keyPrefix, Duration timeout) {
         this.client = client;
         this.uri = uri;
         this.keyPrefix = keyPrefix;
-        // every command times out on Lettuce's own timer wheel: no scheduled task per check
-        client.setOptions(ClientOptions.builder()
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
+        this.timeout = timeout;
         this.connection = Mono.defer(() -> Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8, uri)))
-                .timeout(timeout)
                 .cache(value -> FOREVER, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
-    /** {@link #consume(Limit, String, Executor)} answered on Reactor's parallel scheduler. */
-    Mono<Decision> consume(Limit limit, String subject) {
-        return consume(limit, subject, null);
-    }
-
     /**
-     * Takes one request from {@code subject}'s bucket of {@code limit}; errors when Redis cannot be asked or does not
-     * answer within the timeout. The answer is handed off Lettuce's I/O thread, so that the rest of the request never
-     * runs on (and stalls) the connection: to {@code continueOn} — the request's own event loop, where the rest of the
-     * exchange (routing, the backend call, the response) runs without another thread hop — or, when that is null, to
-     * Reactor's parallel scheduler.
+     * Takes one request from {@code subject}'s bucket of {@code limit}; errors when Redis cannot be asked. The answer
+     * is handed off Lettuce's I/O thread, so that the rest of the request never runs on (and stalls) the connection.
      */
-    Mono<Decision> consume(Limit limit, String subject, Executor continueOn) {
+    Mono<Decision> consume(Limit limit, String subject) {
         String key = keyPrefix + "rl:" + limit.name() + ":" + subject;
-        return connection.flatMap(connected -> {
-            CompletableFuture<Decision> answer = count(connected.async(), key, limit);
-            return continueOn == null
-                    ? Mono.fromFuture(answer, true).publishOn(Schedulers.parallel())
-                    : Mono.fromFuture(answer.whenCompleteAsync((decision, error) -> {}, continueOn), true);
-        });
+        return connection
+                .flatMap(connected -> Mono.fromFuture(() -> count(connected.async(), key, limit), true))
+                .timeout(timeout)
+                .publishOn(Schedulers.parallel());
     }
 
     private static CompletableFuture<Decision> count(
