@@ -10,6 +10,7 @@
 # Usage: [CONCURRENCY=n] benchmarks/reminder/run.sh [rate, default 200] [seconds at that rate, default 20]
 #        [backlog, default 8000]
 set -euo pipefail
+# shellcheck source=benchmarks/booking/platform.sh
 source "$(dirname "$0")/../booking/platform.sh"
 cd "$root"
 RATE=${1:-200}
