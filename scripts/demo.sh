@@ -7,7 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 API=${API:-http://localhost:3001}
 command -v jq >/dev/null || { echo "the demo needs jq (apt-get install jq)"; exit 1; }
-[ -f run/admin.env ] && . run/admin.env
+if [ -z "${ADMIN_PASSWORD:-}" ] && [ -f run/admin.env ]; then
+  # shellcheck disable=SC1091
+  . run/admin.env
+  credentials="the admin credentials saved in run/admin.env"
+else
+  credentials="ADMIN_EMAIL/ADMIN_PASSWORD"
+fi
 : "${ADMIN_EMAIL:?set ADMIN_EMAIL/ADMIN_PASSWORD or start the platform with scripts/run-local.sh}"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -25,9 +31,35 @@ call() { # method path [json] — prints the body, fails on HTTP >= 400
 login() { TOKEN=$(call POST /api/v1/auth/login "$(jq -n --arg e "$1" --arg p "$2" '{email:$e,password:$p}')" | jq -r .accessToken); }
 iso() { date -u -d "$1" +%Y-%m-%dT%H:%M:00Z; }
 
+# The admin's login, with a sentence for each way it can fail before anything else is tried.
+admin_login() {
+  local out code
+  out=$(curl -sS -X POST "$API/api/v1/auth/login" -H 'Content-Type: application/json' -w '\n%{http_code}' \
+    -d "$(jq -n --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')" 2>/dev/null) || {
+    echo "The platform does not answer at $API: start it with scripts/run-local.sh (in another terminal) first." >&2
+    exit 1
+  }
+  code=${out##*$'\n'}; out=${out%$'\n'*}
+  case $code in
+    200) TOKEN=$(jq -r .accessToken <<<"$out") ;;
+    401)
+      echo "The platform refused $credentials ($ADMIN_EMAIL): they do not match its identity database." >&2
+      echo "That happens when run/admin.env was created while the database already had users (for example after" >&2
+      echo "deleting run/ but not the databases), or when the platform was started with other ADMIN_* values." >&2
+      echo "To start afresh: stop scripts/run-local.sh, run scripts/reset-local.sh (drops the local databases and" >&2
+      echo "run/*.env), start scripts/run-local.sh again (it prints the new admin's password) and rerun this demo." >&2
+      exit 1 ;;
+    429)
+      echo "The admin's login is refused for now ($(jq -r '.code // "rate limited"' <<<"$out" 2>/dev/null)): too many" >&2
+      echo "attempts; wait for the time in the Retry-After header or restart with scripts/reset-local.sh." >&2
+      exit 1 ;;
+    *) echo "POST /api/v1/auth/login -> $code: $out" >&2; exit 1 ;;
+  esac
+}
+
 run=$(date +%s)
 step "log in as the admin"
-TOKEN=; login "$ADMIN_EMAIL" "$ADMIN_PASSWORD"; echo "token received"
+TOKEN=; admin_login; echo "token received"
 
 step "create an organisation and a staff member"
 ORG=$(call POST /api/v1/orgs "$(jq -n --arg n "Demo Care Centre $run" '{name:$n,timezone:"Europe/London"}')" | jq -r .id)

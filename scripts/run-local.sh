@@ -21,16 +21,27 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-# 1. MySQL/MariaDB and Redis on localhost (or where MYSQL_HOST / REDIS_URL point).
+# 1. MySQL/MariaDB and Redis on localhost (or where MYSQL_HOST / REDIS_URL point). On Debian as root, missing local
+# servers are installed and started (scripts/lib/services.sh, as for the tests and CI); elsewhere the script says
+# exactly what to install.
+# shellcheck source=scripts/lib/services.sh
+source "$root/scripts/lib/services.sh"
+SERVICES_PREFIX=$(printf '\033[1m[scheduleright]\033[0m')
+is_local() { case $1 in 127.0.0.1|localhost|::1) return 0 ;; *) return 1 ;; esac; }
 mysql_host=${MYSQL_HOST:-127.0.0.1}; mysql_port=${MYSQL_PORT:-3306}
-if ! port_open "$mysql_host" "$mysql_port"; then
-  say "MySQL/MariaDB is not reachable on $mysql_host:$mysql_port. Start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd"
-  exit 1
-fi
 redis_url=${REDIS_URL:-redis://127.0.0.1:6379}
 redis_hostport=${redis_url#*://}; redis_hostport=${redis_hostport##*@}; redis_hostport=${redis_hostport%%/*}
-if ! port_open "${redis_hostport%%:*}" "${redis_hostport##*:}"; then
-  say "Redis is not reachable on $redis_hostport. Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no"
+need_tools curl:curl jq:jq python3:python3 || { say "install the tools above and run $0 again"; exit 1; }
+if is_local "$mysql_host" && [ "$mysql_port" = 3306 ]; then
+  need_mariadb || { say "then run $0 again"; exit 1; }
+elif ! port_open "$mysql_host" "$mysql_port"; then
+  say "MySQL/MariaDB is not reachable on $mysql_host:$mysql_port (MYSQL_HOST/MYSQL_PORT); start it there or unset them"
+  exit 1
+fi
+if is_local "${redis_hostport%%:*}" && [ "${redis_hostport##*:}" = 6379 ]; then
+  need_redis || { say "then run $0 again"; exit 1; }
+elif ! port_open "${redis_hostport%%:*}" "${redis_hostport##*:}"; then
+  say "Redis is not reachable on $redis_hostport (REDIS_URL); start it there or unset REDIS_URL"
   exit 1
 fi
 
@@ -111,11 +122,21 @@ for svc in gateway:3001 booking-service:3002 reminder-service:3003; do
   [ "$code" = 200 ] && say "$name is ready" || say "$name is not ready yet (readiness $code); see $run/logs/$name.log"
 done
 
-# 6. Demo data, once: an organisation, a site and two weeks of weekday availability.
-if [ ! -f "$run/demo.env" ] && [ "${code:-}" = 200 ] && command -v jq >/dev/null 2>&1; then
-  api=http://127.0.0.1:3001
-  token=$(curl -s -X POST "$api/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "$(jq -n --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')" | jq -r '.accessToken // empty')
+# 6. Demo data, once: an organisation, a site and two weeks of weekday availability (again when the site of an
+# earlier run is gone, e.g. after scripts/reset-local.sh or a dropped database).
+api=http://127.0.0.1:3001
+if [ -f "$run/demo.env" ]; then
+  # shellcheck disable=SC1091
+  . "$run/demo.env"
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/api/public/sites/${DEMO_SITE_ID:-none}/info")" = 404 ]; then
+    say "the demo site of an earlier run is gone; creating the demo data again"
+    rm -f "$run/demo.env"; DEMO_SITE_ID=
+  fi
+fi
+if [ ! -f "$run/demo.env" ] && [ "${code:-}" = 200 ]; then
+  login=$(curl -s -w '\n%{http_code}' -X POST "$api/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "$(jq -n --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')")
+  token=$(jq -r '.accessToken // empty' <<<"${login%$'\n'*}" 2>/dev/null || true)
   if [ -n "$token" ]; then
     auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
     org=$(curl -s -X POST "$api/api/v1/orgs" "${auth[@]}" -d '{"name":"Demo Care Centre","timezone":"Europe/London"}' | jq -r '.id // empty')
@@ -126,10 +147,16 @@ if [ ! -f "$run/demo.env" ] && [ "${code:-}" = 200 ] && command -v jq >/dev/null
       | jq -r '.total // empty')
     if [ -n "$org" ] && [ -n "$site" ] && [ -n "$slots" ]; then
       printf 'DEMO_ORG_ID=%s\nDEMO_SITE_ID=%s\n' "$org" "$site" > "$run/demo.env"
+      DEMO_SITE_ID=$site
       say "demo data: organisation $org, site $site with $slots weekday slots (run/demo.env)"
     else
       say "could not create the demo data; see $run/logs/"
     fi
+  elif [ "${login##*$'\n'}" = 401 ]; then
+    say "the admin credentials in run/admin.env ($ADMIN_EMAIL) do not match the identity database, which already"
+    say "had users when they were generated; no demo data. To start afresh: Ctrl-C, scripts/reset-local.sh, run again"
+  else
+    say "could not log in as the admin to create the demo data (HTTP ${login##*$'\n'}); see $run/logs/gateway.log"
   fi
 elif [ -f "$run/demo.env" ]; then
   say "demo data from an earlier run: $(tr '\n' ' ' < "$run/demo.env")"
@@ -137,6 +164,7 @@ fi
 
 say "ScheduleRight is running:"
 say "  API (gateway)      http://localhost:3001   e.g. curl http://localhost:3001/status"
+say "  API docs           http://localhost:3001/docs (Swagger UI), http://localhost:3001/v3/api-docs (OpenAPI 3.1)"
 say "  booking-service    http://localhost:3002/status (internal)"
 say "  reminder-service   http://localhost:3003/status (internal)"
 say "  logs               $run/logs/"
@@ -145,5 +173,10 @@ if [ "${first_run:-false}" = true ]; then
 else
   say "  admin login        ${ADMIN_EMAIL:-see run/admin.env} (password in run/admin.env)"
 fi
-say "Press Ctrl-C to stop."
+say "Press Ctrl-C to stop. Book a visit at the demo site:"
+if [ -n "${DEMO_SITE_ID:-}" ]; then
+  say "  http://localhost:3001/book/$DEMO_SITE_ID"
+else
+  say "  (no demo site: see the messages above)"
+fi
 wait

@@ -1,5 +1,6 @@
-# Shared by benchmarks/booking/run.sh and benchmarks/reminder/run.sh (sourced, not run): builds what the benchmarks
-# need from this checkout, starts a single-node KRaft Kafka broker (the jars and settings of scripts/run-local.sh, on
+# shellcheck shell=bash
+# Shared by benchmarks/booking/run.sh and benchmarks/reminder/run.sh (sourced, not run): provisions the tools and
+# servers they need (scripts/lib/services.sh), builds what the benchmarks need from this checkout, starts a single-node KRaft Kafka broker (the jars and settings of scripts/run-local.sh, on
 # benchmark ports), serves a stand-in JWKS, and stops every process it started on exit.
 # Ports: 18100 broker, 18101 controller, 18102 JWKS, 18110.. services.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -14,6 +15,14 @@ say() { printf '[bench] %s\n' "$*" >&2; }
 port_open() { (echo >"/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1; }
 KAFKA=127.0.0.1:18100
 JWKS_PORT=18102
+
+# What the benchmarks run on, installed and started when missing on Debian as root (else: what to install).
+# shellcheck source=scripts/lib/services.sh
+source "$root/scripts/lib/services.sh"
+SERVICES_PREFIX='[bench]'
+need_tools wrk:wrk jq:jq curl:curl python3:python3 || exit 2
+need_mariadb || exit 2
+need_redis || exit 2
 
 # Builds the jars of the given modules (and what they depend on) and writes each one's runtime classpath to
 # <module>/target/classpath.txt, for the benchmark clients. SKIP_BUILD=1 reuses an earlier build.
@@ -64,6 +73,7 @@ bench_service() { # name jar port log [VAR=value...]
     MYSQL_USER=root MYSQL_PASSWORD= MYSQL_MIGRATION_USER=root MYSQL_MIGRATION_PASSWORD= "$@" \
     java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$jar" >"$log" 2>&1 &
   bench_pids+=($!)
+  # shellcheck disable=SC2034  # read by the benchmark that sourced this file
   BENCH_LAST_PID=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readiness" || true)" = 200 ] && return

@@ -9,6 +9,7 @@
 # during the 16-connection level and prints where its CPU samples went (profile.py).
 # Usage: benchmarks/booking/run.sh [seconds-per-level, default 20] [paced rate, default 200]
 set -euo pipefail
+# shellcheck source=benchmarks/booking/platform.sh
 source "$(dirname "$0")/platform.sh"
 cd "$root"
 SECONDS_PER_LEVEL=${1:-20}

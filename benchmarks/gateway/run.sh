@@ -9,7 +9,8 @@
 # commands per rate-limit check as counted by the server (INFO commandstats of a private Redis, script-internal calls
 # included) and the gateway's CPU seconds per 1,000 requests (utime+stime from /proc/<pid>/stat).
 # Needs: wrk, nginx, redis-server/redis-cli, java 17+, curl, python3, a mysql/mariadb client and MySQL/MariaDB on its
-# default local port. Builds gateway/target/gateway.jar itself when it is missing or older than the sources.
+# default local port; on Debian as root it installs and starts what is missing (scripts/lib/services.sh). Builds
+# gateway/target/gateway.jar itself when it is missing or older than the sources.
 # Usage: benchmarks/gateway/run.sh [seconds per run]
 # Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options), BENCH_JFR (write a JFR recording of the
 # measured runs there; summarise it with profile-summary.py), BENCH_ASPROF (an async-profiler profile: .html flame
@@ -28,9 +29,13 @@ java=${BENCH_JAVA:-java}
 jar=${BENCH_GATEWAY_JAR:-$root/gateway/target/gateway.jar}
 work=$(mktemp -d)
 redis=(redis-cli -p "$redis_port")
-for tool in wrk nginx redis-server redis-cli "$java" curl python3; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx-light redis-tools)" >&2; exit 2; }
-done
+# the tools and the local MariaDB (for the identity database), installed when missing on Debian as root
+# shellcheck source=scripts/lib/services.sh
+source "$root/scripts/lib/services.sh"
+SERVICES_PREFIX='[bench]'
+need_tools wrk:wrk nginx:nginx-light redis-server:redis-server redis-cli:redis-tools curl:curl python3:python3 || exit 2
+need_mariadb || exit 2
+command -v "$java" >/dev/null || { echo "missing $java (Java 17 or later)" >&2; exit 2; }
 
 if [[ -z ${BENCH_GATEWAY_JAR:-} ]]; then
   stale=$( [[ -f $jar ]] && find "$root/pom.xml" "$root/gateway/pom.xml" "$root/gateway/src/main" \

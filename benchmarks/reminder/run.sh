@@ -11,6 +11,7 @@
 #        [seconds at that rate, default 20; 0 skips it] [backlog, default 8000]
 # SCALE_OUT=0 skips the two-process run (a quick measure of one instance's CPU per event).
 set -euo pipefail
+# shellcheck source=benchmarks/booking/platform.sh
 source "$(dirname "$0")/../booking/platform.sh"
 cd "$root"
 RATE=${1:-200}

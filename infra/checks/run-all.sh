@@ -83,7 +83,7 @@ contract_file() {
 
 # ------------------------------------------------------------------------------------------------ checks
 shell_scripts() { ls docker/healthcheck.sh docker/mysql-init/*.sh infra/backup/*.sh infra/checks/*.sh infra/checks/lib/*.sh \
-  infra/mysql/apply.sh scripts/*.sh .ci/run; }
+  infra/mysql/apply.sh scripts/*.sh scripts/lib/*.sh benchmarks/*/*.sh .ci/run; }
 c_shellcheck() {
   local scripts; mapfile -t scripts < <(shell_scripts)
   shellcheck -S warning -x "${scripts[@]}" && echo "${#scripts[@]} scripts clean at severity warning"

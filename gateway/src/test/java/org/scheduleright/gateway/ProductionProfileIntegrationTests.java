@@ -115,6 +115,25 @@ class ProductionProfileIntegrationTests {
                 .valueEquals("Strict-Transport-Security", HSTS);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs", "/swagger-ui/index.html", "/swagger-ui/swagger-initializer.js"})
+    void swaggerUiIsNotServedInProduction(String path) {
+        client("https").get().uri(path).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theGatewaysApiDocumentStaysAvailableInProduction() {
+        client("https")
+                .get()
+                .uri("/v3/api-docs/gateway")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/auth/login'].post")
+                .exists();
+    }
+
     @Test
     void theLoginRefreshCookieIsSecure() {
         List<String> cookies = client("https")

@@ -6,9 +6,13 @@ import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.scheduleright.platform.auth.AuthenticatedUser;
+import org.scheduleright.platform.auth.BearerTokenFilter;
 import org.scheduleright.platform.config.DatabaseProperties;
 import org.scheduleright.platform.error.ApiErrorWebExceptionHandler;
 import org.scheduleright.platform.error.ErrorResponses;
+import org.scheduleright.platform.openapi.ApiConventions;
+import org.scheduleright.platform.openapi.ErrorAnswersCustomizer;
 import org.scheduleright.platform.ops.DependencyCheck;
 import org.scheduleright.platform.ops.DependencyChecks;
 import org.scheduleright.platform.ops.OperationalEndpoints;
@@ -16,6 +20,7 @@ import org.scheduleright.platform.tracing.BackgroundQuerySpans;
 import org.scheduleright.platform.tracing.QueryConvention;
 import org.scheduleright.platform.web.RequestLog;
 import org.scheduleright.platform.web.RequestSizeLimitFilter;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -97,6 +102,26 @@ public class PlatformConfiguration {
             @Value("${scheduleright.readiness.timeout:2s}") Duration timeout,
             @Value("${scheduleright.readiness.cache-for:2s}") Duration cacheFor) {
         return new DependencyChecks(checks, timeout, cacheFor);
+    }
+
+    /** The conventions of every service's OpenAPI document (springdoc generates the rest from the handlers). */
+    @Bean
+    ApiConventions apiConventions(
+            ObjectProvider<BuildProperties> build,
+            ObjectProvider<BearerTokenFilter> tokens,
+            @Value("${spring.application.name}") String service) {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(AuthenticatedUser.class);
+        BuildProperties info = build.getIfAvailable();
+        BearerTokenFilter filter = tokens.getIfAvailable();
+        return new ApiConventions(
+                service,
+                info == null ? "development" : info.getVersion(),
+                path -> filter != null && filter.requiresToken(path));
+    }
+
+    @Bean
+    ErrorAnswersCustomizer errorAnswersCustomizer() {
+        return new ErrorAnswersCustomizer();
     }
 
     @Bean

@@ -32,6 +32,11 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    RateLimitPolicies rateLimitPolicies(RateLimitFilter rateLimitFilter) {
+        return new RateLimitPolicies(rateLimitFilter);
+    }
+
+    @Bean
     WebFilter reminderSendLimit(RateLimitFilter rateLimitFilter) {
         return rateLimitFilter.perUser();
     }

@@ -82,10 +82,31 @@ class RateLimitFilter implements WebFilter, Ordered {
         }
         String ip = trustedProxies.clientAddress(request);
         Mono<Decision> byIp = check(standard, "ip:" + ip);
-        Limit route = path.startsWith("/api/v1/auth/") ? auth : path.startsWith("/api/public/") ? publicBooking : null;
+        Limit route = routeLimit(path);
         Mono<List<Decision>> decisions =
                 route == null ? byIp.map(List::of) : byIp.zipWith(check(route, "ip:" + ip), List::of);
         return decisions.flatMap(fresh -> decide(exchange, chain, List.of(), fresh));
+    }
+
+    /** The per-IP limit of a route family, besides the standard one: auth, public booking, or none. */
+    private Limit routeLimit(String path) {
+        return path.startsWith("/api/v1/auth/") ? auth : path.startsWith("/api/public/") ? publicBooking : null;
+    }
+
+    /** The limits a request counts against, in the order its {@code RateLimit-Policy} lists them (none: exempt). */
+    List<Limit> limitsFor(HttpMethod method, String path) {
+        if (EXEMPT.contains(path)) {
+            return List.of();
+        }
+        List<Limit> limits = new ArrayList<>(List.of(standard));
+        Limit route = routeLimit(path);
+        if (route != null) {
+            limits.add(route);
+        }
+        if (method == HttpMethod.POST && path.equals("/api/v1/reminders/send")) {
+            limits.add(reminderSends);
+        }
+        return limits;
     }
 
     /**

@@ -20,20 +20,10 @@ class RoutingConfiguration {
         return builder.routes()
                 .route(
                         "booking-reminders",
-                        r -> r.order(-1)
-                                .path(
-                                        "/api/v1/bookings/{bookingId}/reminders",
-                                        "/api/v1/bookings/{bookingId}/reminders/**")
-                                .uri(reminder))
-                .route(
-                        "reminders",
-                        r -> r.path("/api/v1/reminders", "/api/v1/reminders/**", "/webhooks/twilio/**")
-                                .uri(reminder))
-                .route(
-                        "bookings",
-                        r -> r.path("/api/v1/orgs/**", "/api/v1/sites/**", "/api/v1/bookings/**")
-                                .uri(booking))
-                .route("public", r -> r.path("/api/public/**").uri(booking))
+                        r -> r.order(-1).path(BackendRoutes.BOOKING_REMINDERS).uri(reminder))
+                .route("reminders", r -> r.path(BackendRoutes.REMINDERS).uri(reminder))
+                .route("bookings", r -> r.path(BackendRoutes.BOOKINGS).uri(booking))
+                .route("public", r -> r.path(BackendRoutes.PUBLIC).uri(booking))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package org.scheduleright.reminder.sms;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
@@ -24,6 +25,7 @@ class SmsSinkController {
         this.sender = sender;
     }
 
+    @Operation(summary = "Messages the local log sink kept instead of sending (STAFF+; not in production)")
     @GetMapping("/api/v1/reminders/sink")
     SinkView recent(AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);

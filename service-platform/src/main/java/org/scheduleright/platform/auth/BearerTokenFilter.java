@@ -33,6 +33,15 @@ public final class BearerTokenFilter implements WebFilter {
                 openPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
+    /**
+     * Whether a request to {@code path} needs a token: the same decision as {@link #filter}, also made for a path
+     * template such as {@code /api/v1/bookings/{id}} (the API documentation marks its operations with it).
+     */
+    public boolean requiresToken(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return PROTECTED.matches(container) && openPaths.stream().noneMatch(pattern -> pattern.matches(container));
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();

@@ -1,5 +1,7 @@
 package org.scheduleright.booking.booking.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -20,6 +22,8 @@ import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,6 +63,14 @@ class BookingController {
 
     record Reschedule(@NotBlank String slotId) {}
 
+    @Operation(
+            summary = "Book a slot (STAFF+, or a CLIENT for themself); Idempotency-Key replays the same booking",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            description =
+                                    "Booked, status pending (200 with Idempotent-Replayed: true when the same Idempotency-Key and body replay it)"))
+    @ErrorAnswers({ErrorCode.SLOT_UNAVAILABLE, ErrorCode.DUPLICATE_RESOURCE})
     @PostMapping("/api/v1/sites/{siteId}/bookings")
     Mono<ResponseEntity<BookingView>> book(
             @PathVariable String siteId,
@@ -81,6 +93,7 @@ class BookingController {
                         .body(BookingView.of(placed.booking(), !client)));
     }
 
+    @Operation(summary = "A site's bookings, filtered and paged (VOLUNTEER+)")
     @GetMapping("/api/v1/sites/{siteId}/bookings")
     Mono<Page<BookingView>> list(
             @PathVariable String siteId,
@@ -99,6 +112,7 @@ class BookingController {
         });
     }
 
+    @Operation(summary = "The caller's own bookings")
     @GetMapping("/api/v1/bookings/me")
     Mono<Page<BookingView>> mine(
             @RequestParam(required = false) Integer page,
@@ -107,6 +121,7 @@ class BookingController {
         return page(BookingSearch.ofClient(user.userId()), PageQuery.of(page, size), false);
     }
 
+    @Operation(summary = "One booking")
     @GetMapping("/api/v1/bookings/{id}")
     Mono<BookingView> get(@PathVariable String id, AuthenticatedUser user) {
         return bookingService
@@ -114,6 +129,8 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, user.hasAtLeast(Role.VOLUNTEER)));
     }
 
+    @Operation(summary = "Confirm a pending booking (STAFF+)")
+    @ErrorAnswers({ErrorCode.INVALID_STATE_TRANSITION})
     @PutMapping("/api/v1/bookings/{id}/confirm")
     Mono<BookingView> confirm(@PathVariable String id, AuthenticatedUser user) {
         return asStaff(id, user)
@@ -121,6 +138,8 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, true));
     }
 
+    @Operation(summary = "Cancel a booking (STAFF+, or its CLIENT)")
+    @ErrorAnswers({ErrorCode.INVALID_STATE_TRANSITION})
     @PutMapping("/api/v1/bookings/{id}/cancel")
     Mono<BookingView> cancel(
             @PathVariable String id, @Valid @RequestBody(required = false) Cancel body, AuthenticatedUser user) {
@@ -135,6 +154,8 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, staff));
     }
 
+    @Operation(summary = "Mark a confirmed booking completed (STAFF+)")
+    @ErrorAnswers({ErrorCode.INVALID_STATE_TRANSITION})
     @PutMapping("/api/v1/bookings/{id}/complete")
     Mono<BookingView> complete(@PathVariable String id, AuthenticatedUser user) {
         return asStaff(id, user)
@@ -142,6 +163,8 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, true));
     }
 
+    @Operation(summary = "Mark a confirmed booking as a no-show (STAFF+)")
+    @ErrorAnswers({ErrorCode.INVALID_STATE_TRANSITION})
     @PutMapping("/api/v1/bookings/{id}/no-show")
     Mono<BookingView> noShow(@PathVariable String id, AuthenticatedUser user) {
         return asStaff(id, user)
@@ -149,6 +172,7 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, true));
     }
 
+    @Operation(summary = "Write the staff's notes on a booking (STAFF+)")
     @PutMapping("/api/v1/bookings/{id}/notes")
     Mono<BookingView> notes(@PathVariable String id, @Valid @RequestBody StaffNotes body, AuthenticatedUser user) {
         return asStaff(id, user)
@@ -156,6 +180,8 @@ class BookingController {
                 .map(booking -> BookingView.of(booking, true));
     }
 
+    @Operation(summary = "Move a confirmed booking to another slot, atomically (STAFF+)")
+    @ErrorAnswers({ErrorCode.SLOT_UNAVAILABLE, ErrorCode.INVALID_STATE_TRANSITION})
     @PutMapping("/api/v1/bookings/{id}/reschedule")
     Mono<BookingView> reschedule(@PathVariable String id, @Valid @RequestBody Reschedule body, AuthenticatedUser user) {
         SlotId slot = SlotId.parseOrNull(body.slotId());

@@ -1,5 +1,7 @@
 package org.scheduleright.booking.booking.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +13,8 @@ import org.scheduleright.booking.booking.domain.Booking;
 import org.scheduleright.booking.booking.domain.ClientDetails;
 import org.scheduleright.booking.site.SiteDirectory;
 import org.scheduleright.events.booking.BookingSource;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +72,14 @@ class PublicBookingController {
         }
     }
 
+    @Operation(
+            summary = "Book a slot as a member of the public (no token; Idempotency-Key replays)",
+            responses =
+                    @ApiResponse(
+                            responseCode = "201",
+                            description =
+                                    "Booked, status pending (200 when the same Idempotency-Key and body replay it)"))
+    @ErrorAnswers({ErrorCode.SLOT_UNAVAILABLE, ErrorCode.DUPLICATE_RESOURCE})
     @PostMapping("/api/public/bookings")
     Mono<ResponseEntity<PublicBookingView>> book(
             @RequestHeader(name = BookingController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,

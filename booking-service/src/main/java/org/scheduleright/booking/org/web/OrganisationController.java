@@ -1,5 +1,6 @@
 package org.scheduleright.booking.org.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -56,6 +57,7 @@ class OrganisationController {
             Instant createdAt,
             Instant updatedAt) {}
 
+    @Operation(summary = "Create an organisation (ADMIN)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<OrganisationView> create(@Valid @RequestBody CreateOrganisation body, AuthenticatedUser user) {
@@ -70,6 +72,7 @@ class OrganisationController {
                 .map(this::view);
     }
 
+    @Operation(summary = "All organisations (ADMIN)")
     @GetMapping
     Mono<Page<OrganisationView>> list(
             @RequestParam(required = false) Integer page,
@@ -85,6 +88,7 @@ class OrganisationController {
                 .map(found -> new Page<>(found.getT1(), found.getT2(), query.page(), query.size()));
     }
 
+    @Operation(summary = "One organisation (its members)")
     @GetMapping("/{orgId}")
     Mono<OrganisationView> get(@PathVariable String orgId, AuthenticatedUser user) {
         OrgId id = OrgId.parseOrNull(orgId);

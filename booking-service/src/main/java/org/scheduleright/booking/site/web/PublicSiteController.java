@@ -1,5 +1,6 @@
 package org.scheduleright.booking.site.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.scheduleright.booking.org.persistence.Organisations;
 import org.scheduleright.booking.site.SiteDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ class PublicSiteController {
 
     record PublicSiteInfo(String id, String name, String address, String timezone, String organisationName) {}
 
+    @Operation(summary = "A site's public details (no token)")
     @GetMapping("/api/public/sites/{siteId}/info")
     Mono<PublicSiteInfo> info(@PathVariable String siteId) {
         return sites.find(siteId)

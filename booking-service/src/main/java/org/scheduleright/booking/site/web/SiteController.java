@@ -1,5 +1,6 @@
 package org.scheduleright.booking.site.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -46,6 +47,7 @@ class SiteController {
             @Size(max = 255) String address,
             String timezone) {}
 
+    @Operation(summary = "Create a site (STAFF+; timezone defaults to the organisation's)")
     @PostMapping("/api/v1/orgs/{orgId}/sites")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<SiteView> create(@PathVariable String orgId, @Valid @RequestBody CreateSite body, AuthenticatedUser user) {
@@ -75,6 +77,7 @@ class SiteController {
                 .map(SiteView::of);
     }
 
+    @Operation(summary = "An organisation's sites (VOLUNTEER+)")
     @GetMapping("/api/v1/orgs/{orgId}/sites")
     Mono<Page<SiteView>> list(
             @PathVariable String orgId,

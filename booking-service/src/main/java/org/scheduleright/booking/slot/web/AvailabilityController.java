@@ -1,5 +1,6 @@
 package org.scheduleright.booking.slot.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.scheduleright.booking.slot.persistence.SlotSearch;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +46,7 @@ class AvailabilityController {
 
     record Created(List<SlotView> data, long total) {}
 
+    @Operation(summary = "Open one slot or a weekly rule of slots in the site's timezone (STAFF+)")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Created> open(@PathVariable String siteId, @RequestBody AvailabilityRequest body, AuthenticatedUser user) {
@@ -57,6 +61,7 @@ class AvailabilityController {
                 });
     }
 
+    @Operation(summary = "A site's slots between from and to")
     @GetMapping
     Mono<Page<SlotView>> list(
             @PathVariable String siteId,
@@ -78,6 +83,7 @@ class AvailabilityController {
                 .map(AvailabilityController::views);
     }
 
+    @Operation(summary = "A site's slots with seats left, in the future")
     @GetMapping("/available")
     Mono<Page<SlotView>> available(
             @PathVariable String siteId,
@@ -94,6 +100,8 @@ class AvailabilityController {
                 .map(AvailabilityController::views);
     }
 
+    @Operation(summary = "Delete a slot without active bookings (STAFF+)")
+    @ErrorAnswers({ErrorCode.INVALID_STATE_TRANSITION})
     @DeleteMapping("/{slotId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> withdraw(@PathVariable String siteId, @PathVariable String slotId, AuthenticatedUser user) {

@@ -1,5 +1,6 @@
 package org.scheduleright.booking.slot.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ class PublicAvailabilityController {
 
     record PublicSlots(List<PublicSlot> data, long total, int page, int size) {}
 
+    @Operation(summary = "A site's free slots, for public booking (no token)")
     @GetMapping("/api/public/sites/{siteId}/availability")
     Mono<PublicSlots> available(
             @PathVariable String siteId,

@@ -1,5 +1,6 @@
 package org.scheduleright.gateway.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,7 @@ import org.scheduleright.gateway.token.RefreshTokens;
 import org.scheduleright.platform.auth.PasswordPolicy;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -66,6 +68,8 @@ class AuthController {
 
     record SessionResponse(UserView user, String accessToken, String tokenType, long expiresIn, String refreshToken) {}
 
+    @Operation(summary = "Log in: an access token, a refresh token and its cookie")
+    @ErrorAnswers({ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping("/login")
     Mono<ResponseEntity<SessionResponse>> login(@Valid @RequestBody LoginRequest request) {
         return authentication
@@ -73,6 +77,8 @@ class AuthController {
                 .flatMap(user -> refreshTokens.startFamily(user.id()).map(refresh -> session(user, refresh)));
     }
 
+    @Operation(summary = "Rotate the refresh token (body or cookie) for a new access token")
+    @ErrorAnswers({ErrorCode.INVALID_TOKEN})
     @PostMapping("/refresh")
     Mono<ResponseEntity<SessionResponse>> refresh(
             @Valid @RequestBody(required = false) RefreshRequest request, ServerWebExchange exchange) {
@@ -84,6 +90,7 @@ class AuthController {
                         .map(user -> session(user, rotation.refreshToken())));
     }
 
+    @Operation(summary = "Revoke the refresh token family and clear the cookie")
     @PostMapping("/logout")
     Mono<ResponseEntity<Map<String, String>>> logout(
             @Valid @RequestBody(required = false) RefreshRequest request, ServerWebExchange exchange) {

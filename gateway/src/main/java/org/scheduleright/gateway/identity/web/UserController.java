@@ -1,5 +1,7 @@
 package org.scheduleright.gateway.identity.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,8 @@ import org.scheduleright.gateway.identity.Accounts;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.PasswordPolicy;
 import org.scheduleright.platform.auth.Role;
+import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,11 +51,16 @@ class UserController {
                     message = "must be a UUID")
             String orgId) {}
 
+    @Operation(summary = "The caller")
     @GetMapping("/me")
     Mono<UserView> me(AuthenticatedUser caller) {
         return accounts.find(caller.userId()).map(UserView::of);
     }
 
+    @Operation(
+            summary = "Create a user (ADMIN: anyone; STAFF: VOLUNTEER/CLIENT of their organisation)",
+            responses = @ApiResponse(responseCode = "201", description = "Created (Location names the new user)"))
+    @ErrorAnswers({ErrorCode.DUPLICATE_RESOURCE, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping
     Mono<ResponseEntity<UserView>> create(AuthenticatedUser caller, @Valid @RequestBody CreateUserRequest request) {
         return accounts.create(

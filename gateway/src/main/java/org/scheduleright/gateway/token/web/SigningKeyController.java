@@ -1,6 +1,7 @@
 package org.scheduleright.gateway.token.web;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.Map;
 import org.scheduleright.gateway.token.KeyRing;
@@ -23,6 +24,7 @@ class SigningKeyController {
         this.keyRing = keyRing;
     }
 
+    @Operation(summary = "The public keys that verify access tokens (current and still-valid previous ones)")
     @GetMapping("/.well-known/jwks.json")
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()
@@ -30,6 +32,7 @@ class SigningKeyController {
                 .body(new JWKSet(keyRing.publicKeys()).toJSONObject(true));
     }
 
+    @Operation(summary = "Rotate the signing key now (ADMIN)")
     @PostMapping("/api/v1/admin/signing-keys/rotate")
     Mono<Map<String, String>> rotate(AuthenticatedUser caller) {
         caller.requireAtLeast(Role.ADMIN);

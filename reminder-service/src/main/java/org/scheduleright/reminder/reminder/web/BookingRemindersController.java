@@ -1,5 +1,6 @@
 package org.scheduleright.reminder.reminder.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -53,6 +54,7 @@ class BookingRemindersController {
         this.reminders = reminders;
     }
 
+    @Operation(summary = "A booking's reminders and their delivery states (STAFF+)")
     @GetMapping("/api/v1/bookings/{bookingId}/reminders")
     Mono<List<ReminderView>> remindersOf(@PathVariable String bookingId, AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);

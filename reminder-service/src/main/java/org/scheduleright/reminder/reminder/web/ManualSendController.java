@@ -1,5 +1,7 @@
 package org.scheduleright.reminder.reminder.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -80,6 +82,10 @@ class ManualSendController {
         this.clock = clock;
     }
 
+    @Operation(
+            summary = "Send a reminder now, for a booking or to a number (STAFF+; 10 per hour per user)",
+            responses =
+                    @ApiResponse(responseCode = "202", description = "Accepted: the reminder id; it is sent shortly"))
     @PostMapping("/api/v1/reminders/send")
     Mono<ResponseEntity<SendAccepted>> send(
             @RequestBody SendRequest request, AuthenticatedUser user, ServerWebExchange exchange) {

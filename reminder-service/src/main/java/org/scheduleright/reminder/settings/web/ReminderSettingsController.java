@@ -1,5 +1,6 @@
 package org.scheduleright.reminder.settings.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -52,12 +53,14 @@ class ReminderSettingsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The caller's organisation's reminder settings (STAFF+)")
     @GetMapping("/api/v1/reminders/settings")
     Mono<SettingsBody> read(AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
         return settings.of(user.requireOrganisation()).map(SettingsBody::of);
     }
 
+    @Operation(summary = "Change the caller's organisation's reminder settings (STAFF+)")
     @PutMapping("/api/v1/reminders/settings")
     Mono<SettingsBody> replace(@RequestBody SettingsBody body, AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);

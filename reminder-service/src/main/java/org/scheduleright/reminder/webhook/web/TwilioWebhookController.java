@@ -2,6 +2,7 @@ package org.scheduleright.reminder.webhook.web;
 
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.openapi.ErrorAnswers;
 import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
@@ -75,6 +77,8 @@ class TwilioWebhookController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Twilio's message status callback (X-Twilio-Signature verified)")
+    @ErrorAnswers({ErrorCode.INSUFFICIENT_PERMISSIONS})
     @PostMapping(path = "/webhooks/twilio/status", produces = MediaType.APPLICATION_XML_VALUE)
     Mono<ResponseEntity<String>> status(ServerWebExchange exchange) {
         return verifiedForm(exchange, "/webhooks/twilio/status").flatMap(form -> {
@@ -110,6 +114,8 @@ class TwilioWebhookController {
         });
     }
 
+    @Operation(summary = "Inbound SMS from Twilio: STOP/START opt-outs (X-Twilio-Signature verified)")
+    @ErrorAnswers({ErrorCode.INSUFFICIENT_PERMISSIONS})
     @PostMapping(path = "/webhooks/twilio/inbound", produces = MediaType.APPLICATION_XML_VALUE)
     Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange) {
         return verifiedForm(exchange, "/webhooks/twilio/inbound").flatMap(form -> {
