@@ -142,9 +142,12 @@ public final class ApiConventions implements OpenApiCustomizer {
         body.put("timestamp", "2026-01-15T10:30:00Z");
         body.put("traceId", EXAMPLE_TRACE);
         if (code == ErrorCode.VALIDATION_ERROR) {
-            body.put(
-                    "details",
-                    List.of(Map.of("field", "clientEmail", "message", "must be a well-formed email address")));
+            // ordered, not Map.of: its iteration order differs from one JVM to the next, and the gateway merges the
+            // services' documents by comparing their schemas (a different order made each service's Error "another")
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("field", "clientEmail");
+            problem.put("message", "must be a well-formed email address");
+            body.put("details", List.of(problem));
         }
         return body;
     }
