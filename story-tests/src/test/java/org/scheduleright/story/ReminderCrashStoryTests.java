@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,11 @@ class ReminderCrashStoryTests {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> platform.twilio().received().size() >= 12);
         platform.kill(Platform.REMINDER);
+        // a request already on the wire when the process died may still arrive: wait until Twilio has been quiet
+        await("Twilio quiet after the kill")
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ofMillis(200))
+                .until(() -> platform.twilio().received().size(), received -> received == settledCount());
         Map<String, Long> reachedBeforeKill = perRecipient();
         assertThat(reachedBeforeKill.values())
                 .as("nothing sent twice before the kill")
@@ -96,31 +102,44 @@ class ReminderCrashStoryTests {
                                                 FINAL.contains(r.get("status").asString())));
 
         Map<String, Long> reached = perRecipient();
-        assertThat(reached.keySet())
-                .as("every client got their reminder")
-                .containsExactlyInAnyOrderElementsOf(phoneOfBooking.values());
         assertThat(reached.values()).as("no client got it twice").containsOnly(1L);
+        List<String> ambiguous = new ArrayList<>();
         outcome.forEach((bookingId, reminder) -> {
             String phone = phoneOfBooking.get(bookingId);
             String status = reminder.get("status").asString();
-            if (!reachedBeforeKill.containsKey(phone)) {
-                assertThat(status).as("sent after the restart: " + phone).isEqualTo("sent");
-            }
             if (status.equals("unknown")) {
-                assertThat(reachedBeforeKill)
-                        .as("only what reached Twilio is ambiguous")
-                        .containsKey(phone);
+                // handed over before the kill: it reached Twilio, or the process died between recording the hand-off
+                // and the request leaving; either way it is never sent again
                 assertThat(reminder.get("reason").asString()).isEqualTo("worker_lost");
+                assertThat(reached.getOrDefault(phone, 0L))
+                        .as("an ambiguous reminder is never resent: " + phone)
+                        .isEqualTo(reachedBeforeKill.getOrDefault(phone, 0L));
+                ambiguous.add(phone);
+            } else {
+                assertThat(status).as("every other reminder is sent: " + phone).isEqualTo("sent");
+                assertThat(reached).as("and reached its client once: " + phone).containsEntry(phone, 1L);
             }
         });
-        assertThat(outcome.values())
-                .as("what Twilio received while the process died was never recorded: it stays ambiguous")
-                .anyMatch(r -> r.get("status").asString().equals("unknown"));
+        assertThat(ambiguous)
+                .as("what was handed over when the process died stays ambiguous, at most one per send lane")
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(8);
         // nothing is resent later either
         await("still one message per client")
                 .during(Duration.ofSeconds(6))
                 .atMost(Duration.ofSeconds(20))
-                .until(() -> platform.twilio().received().size() == REMINDERS);
+                .until(() ->
+                        platform.twilio().received().size() == reached.values().size());
+    }
+
+    private int settled = -1;
+
+    /** The number of messages received at the previous poll (the poll before a quiet one sees the same count). */
+    private int settledCount() {
+        int now = platform.twilio().received().size();
+        int before = settled;
+        settled = now;
+        return before;
     }
 
     /** How many messages fake Twilio received per number. */
