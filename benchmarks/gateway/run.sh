@@ -5,6 +5,8 @@
 #   (c1) the gateway (JWT verification, standard rate-limit check in Redis, security headers, routing) with every
 #        request from one client address (one hot rate-limit key),
 #   (c2) the same with 1,000 client addresses sent by the trusted proxy in X-Forwarded-For (clients.lua),
+#   (d) the framework's floor: Spring Cloud Gateway with one route and nothing else (bare-scg/, same versions, same
+#       JVM options and event loops; BENCH_BARE=0 leaves it out),
 # and prints, per connection count: the ratios (c)/(b), the p99 the gateway adds over the bare backend, the Redis
 # commands per rate-limit check as counted by the server (INFO commandstats of a private Redis, script-internal calls
 # included) and the gateway's CPU seconds per 1,000 requests (utime+stime from /proc/<pid>/stat).
@@ -15,7 +17,7 @@
 # Environment: BENCH_JAVA (java binary), BENCH_JAVA_OPTS (extra JVM options), BENCH_JFR (write a JFR recording of the
 # measured runs there; summarise it with profile-summary.py), BENCH_ASPROF (an async-profiler profile: .html flame
 # graph or collapsed stacks),
-# BENCH_GATEWAY_JAR (another jar), BENCH_CONNECTIONS (default "32 128"), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
+# BENCH_WARMUP (seconds of warm-up, default 30), BENCH_GATEWAY_JAR (another jar), BENCH_CONNECTIONS (default "32 128"), BENCH_*_PORT, BENCH_REDIS_PORT, BENCH_DB (identity database for the run).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -23,6 +25,9 @@ duration=${1:-15}
 backend_port=${BENCH_BACKEND_PORT:-18080}
 nginx_port=${BENCH_NGINX_PORT:-18081}
 gateway_port=${BENCH_GATEWAY_PORT:-18082}
+bare_port=${BENCH_BARE_PORT:-18083}
+bare=${BENCH_BARE:-1}
+bare_jar=$here/bare-scg/target/bench-bare-scg.jar
 redis_port=${BENCH_REDIS_PORT:-16380}
 database=${BENCH_DB:-scheduleright_identity_bench}
 java=${BENCH_JAVA:-java}
@@ -47,8 +52,18 @@ if [[ -z ${BENCH_GATEWAY_JAR:-} ]]; then
   fi
 fi
 
+if [[ $bare != 0 ]]; then
+  stale=$( [[ -f $bare_jar ]] && find "$root/pom.xml" "$here/bare-scg/pom.xml" "$here/bare-scg/src" -newer "$bare_jar" \
+    -type f -print -quit 2>/dev/null || echo missing)
+  if [[ -n $stale ]]; then
+    echo "building $bare_jar" >&2
+    (cd "$root" && ./mvnw -B -q -DskipTests -f benchmarks/gateway/bare-scg/pom.xml package)
+  fi
+fi
+
 cleanup() {
   [[ -n ${gateway_pid:-} ]] && kill "$gateway_pid" 2>/dev/null || true
+  [[ -n ${bare_pid:-} ]] && kill "$bare_pid" 2>/dev/null || true
   [[ -f $work/nginx.pid ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   "${redis[@]}" shutdown nosave >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -80,6 +95,16 @@ ADMIN_EMAIL=bench-admin@example.test ADMIN_PASSWORD='bench admin password' \
   RATE_LIMIT_STANDARD=1000000000 REDIS_URL=redis://127.0.0.1:$redis_port LOG_LEVEL=${BENCH_LOG_LEVEL:-WARN} \
   "$java" -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
+if [[ $bare != 0 ]]; then
+  # the gateway's own event-loop default (half the processors, EventLoopSizing); BENCH_JAVA_OPTS, later, wins
+  loops=$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))
+  # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+  "$java" -Xmx512m -Dreactor.netty.ioWorkerCount=$loops ${BENCH_JAVA_OPTS:-} -jar "$bare_jar" --server.port="$bare_port" \
+    --spring.cloud.gateway.server.webflux.routes[0].id=bench \
+    --spring.cloud.gateway.server.webflux.routes[0].uri="http://127.0.0.1:$backend_port" \
+    '--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/api/v1/bookings/**' >"$work/bare.log" 2>&1 &
+  bare_pid=$!
+fi
 for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$gateway_port/readiness" >/dev/null && break; sleep 1; done
 token=$(curl -sf -H 'Content-Type: application/json' -d '{"email":"bench-admin@example.test","password":"bench admin password"}' \
   "http://127.0.0.1:$gateway_port/api/v1/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
@@ -102,9 +127,9 @@ if bad:
 print("%.0f %.2f %.2f %d" % (rps, ms("50%"), ms("99%"), total))'
 }
 
-# The gateway's CPU time so far, in clock ticks (utime + stime of /proc/<pid>/stat).
+# A process's CPU time so far (the gateway's unless named), in clock ticks (utime + stime of /proc/<pid>/stat).
 cpu_ticks() {
-  python3 - "$gateway_pid" <<'PY'
+  python3 - "${1:-$gateway_pid}" <<'PY'
 import sys
 fields = open("/proc/%s/stat" % sys.argv[1]).read().rsplit(")", 1)[1].split()
 print(int(fields[11]) + int(fields[12]))
@@ -120,10 +145,18 @@ print(sum(int(m.group(2)) for m in re.finditer(r"cmdstat_([\w|]+):calls=(\d+)", 
 
 path=/api/v1/bookings/benchmark
 auth=(-H "Authorization: Bearer $token")
-# Warm the gateway's JIT and create the buckets of both client mixes before measuring.
-wrk -t2 -c32 -d"${duration}s" "${auth[@]}" -s "$here/clients.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
+# Warm the gateway's JIT and create the buckets of both client mixes before measuring. The C2 compiler is still busy
+# long after start-up on two cores (a third of the CPU samples of a 10 s warm-up went to it), so the warm-up is at
+# least BENCH_WARMUP seconds (default 30).
+warmup=$(( ${BENCH_WARMUP:-30} > duration ? ${BENCH_WARMUP:-30} : duration ))
+wrk -t2 -c32 -d"${warmup}s" "${auth[@]}" -s "$here/clients.lua" "http://127.0.0.1:$gateway_port$path" >/dev/null
+if [[ $bare != 0 ]]; then
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$bare_port$path" && break; sleep 1; done
+  wrk -t2 -c32 -d"${warmup}s" "http://127.0.0.1:$bare_port$path" >/dev/null
+fi
 # BENCH_JFR=<file>: a JFR recording (profile settings) of the last warm-up and the measured runs, without start-up.
 jcmd=$(dirname "$(readlink -f "$(command -v "$java")")")/jcmd
+echo "gateway event loops: $("$jcmd" "$gateway_pid" Thread.print | grep -c '^"reactor-http-epoll-')"
 if [[ -n ${BENCH_JFR:-} ]]; then "$jcmd" "$gateway_pid" JFR.start name=bench settings=profile >/dev/null; fi
 # BENCH_ASPROF=<file>: an async-profiler CPU profile of the measured runs (collapsed stacks, or a flame graph when the
 # (jcmd splits an unquoted option at its commas: the inner quotes keep it whole)
@@ -147,6 +180,21 @@ for connections in ${BENCH_CONNECTIONS:-32 128}; do
   read -r b_rps b_p50 b_p99 _ < <(measure "$connections" "http://127.0.0.1:$nginx_port$path")
   printf '%-16s %5s %10s %8s %8s\n' backend "$connections" "$a_rps" "$a_p50" "$a_p99"
   printf '%-16s %5s %10s %8s %8s\n' nginx-proxy "$connections" "$b_rps" "$b_p50" "$b_p99"
+  if [[ $bare != 0 ]]; then
+    cpu_before=$(cpu_ticks "$bare_pid")
+    read -r d_rps d_p50 d_p99 d_total < <(measure "$connections" "http://127.0.0.1:$bare_port$path")
+    cpu_after=$(cpu_ticks "$bare_pid")
+    python3 - "$connections" "$d_rps" "$d_p50" "$d_p99" "$d_total" "$cpu_before" "$cpu_after" "$ticks" "$b_rps" \
+      "$a_p99" <<'PY'
+import sys
+conns = sys.argv[1]
+rps, p50, p99, total, before, after, ticks, nginx, backend99 = map(float, sys.argv[2:])
+cpu = (after - before) / ticks / total * 1000
+print("%-16s %5s %10.0f %8.2f %8.2f %14s %10.3f" % ("bare-scg", conns, rps, p50, p99, "", cpu))
+print("  bare-scg at %s connections: bare Spring Cloud Gateway/nginx-proxy throughput %.2f, p99 added %.2f ms"
+      % (conns, rps / nginx, p99 - backend99))
+PY
+  fi
   for mix in one-client clients; do
     "${redis[@]}" CONFIG RESETSTAT >/dev/null
     cpu_before=$(cpu_ticks)
