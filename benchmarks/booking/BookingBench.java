@@ -43,7 +43,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The booking benchmark's client side, a JVM of its own (never the service's): a stand-in key ring for access tokens
  * (the service verifies them against the JWKS this writes, served over HTTP by the script), the bare INSERT + COMMIT
- * reference over JDBC, and commit-to-Kafka latency at a paced booking rate. Run by benchmarks/booking/run.sh with
+ * reference over JDBC, the floor of a booking's own statements over JDBC, and commit-to-Kafka latency at a paced booking rate. Run by benchmarks/booking/run.sh with
  * {@code java -cp <booking-service classpath> BookingBench.java <command> ...}.
  */
 public class BookingBench {
@@ -55,6 +55,8 @@ public class BookingBench {
             case "keys" -> keys(Path.of(args[1]));
             case "token" -> System.out.println(token(Path.of(args[1]), args[2], args[3]));
             case "bare" -> bare(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "floor" -> floor(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[5]));
             case "paced" -> paced(args[1], args[2], args[3].split(","), args[4], Integer.parseInt(args[5]),
                     Integer.parseInt(args[6]), args[7], args[8]);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -101,23 +103,116 @@ public class BookingBench {
             admin.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_bare (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
                     + " ref CHAR(36) NOT NULL, created_at DATETIME(6) NOT NULL) ENGINE=InnoDB");
         }
+        loop(jdbcUrl, concurrency, warmup, seconds, c -> {
+            c.setAutoCommit(true);
+            PreparedStatement insert =
+                    c.prepareStatement("INSERT INTO bench_bare (ref, created_at) VALUES (?, UTC_TIMESTAMP(6))");
+            return () -> {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.executeUpdate();
+            };
+        });
+        try (Connection admin = DriverManager.getConnection(jdbcUrl)) {
+            admin.createStatement().execute("DROP TABLE bench_bare");
+        }
+    }
+
+    /**
+     * The floor of a booking: the statements of the service's booking transaction (claim the Idempotency-Key, take a
+     * seat, insert the booking, insert its outbox row, commit) on the service's own tables over JDBC, with no service:
+     * no HTTP, JSON, token, JWE or R2DBC. No service that writes these rows can book faster. The rows go to 128 slots of
+     * the site that this adds (capacity 1,000,000, so the benchmark's own slots keep their seats); the outbox rows are
+     * written as already sent, so the running relay leaves them alone.
+     */
+    static void floor(String jdbcUrl, String site, int concurrency, int warmup, int seconds) throws Exception {
+        List<String> slots = new ArrayList<>();
+        String org;
+        try (Connection admin = DriverManager.getConnection(jdbcUrl)) {
+            var query = admin.prepareStatement("SELECT org_id FROM sites WHERE id = ?");
+            query.setString(1, site);
+            var rows = query.executeQuery();
+            rows.next();
+            org = rows.getString(1);
+            for (int i = 0; i < 128; i++) {
+                String slot = UUID.randomUUID().toString();
+                var insert = admin.prepareStatement("INSERT INTO slots (id, org_id, site_id, start_time, end_time,"
+                        + " capacity, booked, status, created_at) VALUES (?, ?, ?, ?, ?, 1000000, 0, 'open',"
+                        + " UTC_TIMESTAMP(6))");
+                insert.setString(1, slot);
+                insert.setString(2, org);
+                insert.setString(3, site);
+                insert.setObject(4, java.time.LocalDateTime.of(2099, 1, 1, 9, 0).plusHours(i));
+                insert.setObject(5, java.time.LocalDateTime.of(2099, 1, 1, 9, 30).plusHours(i));
+                insert.executeUpdate();
+                slots.add(slot);
+            }
+        }
+        String payload = "{\"specversion\":\"1.0\",\"data\":\"" + "x".repeat(1200) + "\"}";
+        AtomicLong next = new AtomicLong();
+        loop(jdbcUrl, concurrency, warmup, seconds, c -> {
+            c.setAutoCommit(false);
+            PreparedStatement key = c.prepareStatement("INSERT INTO idempotency_keys (scope, idempotency_key,"
+                    + " request_hash, booking_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))");
+            PreparedStatement seat = c.prepareStatement("UPDATE slots SET booked = booked + 1 WHERE id = ?"
+                    + " AND status = 'open' AND booked < capacity AND start_time > UTC_TIMESTAMP(6)");
+            PreparedStatement booking = c.prepareStatement("INSERT INTO bookings (id, org_id, site_id, slot_id,"
+                    + " status, source, client_name, client_phone, start_time, end_time, timezone, created_at,"
+                    + " updated_at) SELECT ?, org_id, site_id, id, 'pending', 'staff', ?, ?, start_time, end_time,"
+                    + " 'Europe/London', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM slots WHERE id = ?");
+            PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, event_type, source,"
+                    + " subject, event_time, payload, created_at, sent_at) VALUES (?, 'bench.floor',"
+                    + " 'org.scheduleright.booking.created.v1', '/booking-service', ?, UTC_TIMESTAMP(6), ?,"
+                    + " UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))");
+            return () -> {
+                String id = UUID.randomUUID().toString();
+                String slot = slots.get((int) (next.getAndIncrement() % slots.size()));
+                key.setString(1, "staff:" + org);
+                key.setString(2, UUID.randomUUID().toString());
+                key.setString(3, "0".repeat(64));
+                key.setString(4, id);
+                key.executeUpdate();
+                seat.setString(1, slot);
+                if (seat.executeUpdate() != 1) {
+                    throw new IllegalStateException("no seat taken");
+                }
+                booking.setString(1, id);
+                booking.setString(2, "Bench Client");
+                booking.setString(3, "+447700900123");
+                booking.setString(4, slot);
+                booking.executeUpdate();
+                outbox.setString(1, UUID.randomUUID().toString());
+                outbox.setString(2, id);
+                outbox.setString(3, payload);
+                outbox.executeUpdate();
+                c.commit();
+            };
+        });
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    interface Worker {
+        Work on(Connection connection) throws Exception;
+    }
+
+    /** Runs {@code concurrency} connections' work in a loop and prints "rate/s p50_ms p99_ms" of the measured part. */
+    static void loop(String jdbcUrl, int concurrency, int warmup, int seconds, Worker worker) throws Exception {
         long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         long end = warmEnd + TimeUnit.SECONDS.toNanos(seconds);
         ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(concurrency);
         List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < concurrency; i++) {
-            Thread worker = new Thread(() -> {
-                long[] latencies = new long[200_000];
+            Thread thread = new Thread(() -> {
+                long[] latencies = new long[500_000];
                 int n = 0;
-                try (Connection c = DriverManager.getConnection(jdbcUrl);
-                        PreparedStatement insert =
-                                c.prepareStatement("INSERT INTO bench_bare (ref, created_at) VALUES (?, UTC_TIMESTAMP(6))")) {
-                    c.setAutoCommit(true);
+                try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+                    Work work = worker.on(c);
                     long now;
                     while ((now = System.nanoTime()) < end) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.executeUpdate();
+                        work.run();
                         long after = System.nanoTime();
                         if (now >= warmEnd && n < latencies.length) {
                             latencies[n++] = after - now;
@@ -130,7 +225,7 @@ public class BookingBench {
                     done.countDown();
                 }
             });
-            worker.start();
+            thread.start();
         }
         done.await();
         if (!errors.isEmpty()) {
@@ -139,9 +234,6 @@ public class BookingBench {
         long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
         System.out.printf("%.0f %.1f %.1f%n", merged.length / (double) seconds, pct(merged, 0.50) / 1e6,
                 pct(merged, 0.99) / 1e6);
-        try (Connection admin = DriverManager.getConnection(jdbcUrl)) {
-            admin.createStatement().execute("DROP TABLE bench_bare");
-        }
     }
 
     /**

@@ -4,7 +4,9 @@
 # the load comes from wrk (bookings.lua: staff route, Idempotency-Key, a contact with a phone, so the event carries
 # a JWE) and the reference from a separate JVM (BookingBench.java): a bare single-row INSERT + COMMIT loop over JDBC
 # on the same database at the same concurrency. Prints bookings/s with p50/p99 at 16 and 64 connections, the ratio
-# to the reference, the CPU the service and the database spent per booking, and commit-to-Kafka p50/p99 at 200
+# to the reference, the floor (the booking's own transaction over JDBC with no service: key, seat, booking, outbox
+# row, commit) and its ratio to the reference, the CPU the service and the database spent per booking, and
+# commit-to-Kafka p50/p99 at 200
 # bookings/s offered. Builds what it needs from a fresh clone. PROFILE=1 also records a JFR profile of the service
 # during the 16-connection level and prints where its CPU samples went (profile.py).
 # Usage: benchmarks/booking/run.sh [seconds-per-level, default 20] [paced rate, default 200]
@@ -68,11 +70,16 @@ for c in 16 64; do
   s1=$(cpu_seconds "$service_pid"); d1=$( [ -n "$db_pid" ] && cpu_seconds "$db_pid" || echo 0)
   [ "${PROFILE:-}" = 1 ] && [ "$c" = 16 ] && jcmd "$service_pid" JFR.stop name=bench filename="$run/booking-16.jfr" >/dev/null
   read -r bare bp50 bp99 < <(bench_client bare "jdbc:mysql://127.0.0.1:3306/$DB?user=root" "$c" 3 "$SECONDS_PER_LEVEL")
+  read -r floor fp50 fp99 < <(bench_client floor "jdbc:mysql://127.0.0.1:3306/$DB?user=root" "$site" "$c" 3 \
+    "$SECONDS_PER_LEVEL")
   printf 'clients=%d bookings/s=%s p50=%sms p99=%sms (201=%s other=%s socket-errors=%s) | bare INSERT+COMMIT/s=%s p50=%sms p99=%sms | ratio=%s | CPU ms per booking: service=%s database=%s\n' \
     "$c" "$rate" "$p50" "$p99" "$ok" "$other" "$errors" "$bare" "$bp50" "$bp99" \
     "$(awk -v a="$rate" -v b="$bare" 'BEGIN{printf "%.2f", a/b}')" \
     "$(awk -v a="$s0" -v b="$s1" -v n="$ok" 'BEGIN{printf "%.2f", (b-a)*1000/n}')" \
     "$(awk -v a="$d0" -v b="$d1" -v n="$ok" 'BEGIN{printf "%.2f", (b-a)*1000/n}')"
+  printf '  floor (the booking transaction alone over JDBC, no service)/s=%s p50=%sms p99=%sms | floor/bare=%s | bookings/floor=%s\n' \
+    "$floor" "$fp50" "$fp99" "$(awk -v a="$floor" -v b="$bare" 'BEGIN{printf "%.2f", a/b}')" \
+    "$(awk -v a="$rate" -v b="$floor" 'BEGIN{printf "%.2f", a/b}')"
 done
 bench_client paced "$api" "$site" "$BENCH_SLOTS" "$staff" "$RATE" 15 "$KAFKA" scheduleright.bookings.v1 \
   | grep "^offered=" | sed "s/^/commit-to-Kafka: /"
