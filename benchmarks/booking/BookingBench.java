@@ -156,8 +156,9 @@ public class BookingBench {
             PreparedStatement seat = c.prepareStatement("UPDATE slots SET booked = booked + 1 WHERE id = ?"
                     + " AND status = 'open' AND booked < capacity AND start_time > UTC_TIMESTAMP(6)");
             PreparedStatement booking = c.prepareStatement("INSERT INTO bookings (id, org_id, site_id, slot_id,"
-                    + " status, source, client_name, client_phone, start_time, end_time, timezone, created_at,"
-                    + " updated_at) SELECT ?, org_id, site_id, id, 'pending', 'staff', ?, ?, start_time, end_time,"
+                    + " status, source, client_name, client_email, client_phone, start_time, end_time, timezone,"
+                    + " created_at, updated_at) SELECT ?, org_id, site_id, id, 'pending', 'staff', ?,"
+                    + " 'bench@example.org', ?, start_time, end_time,"
                     + " 'Europe/London', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM slots WHERE id = ?");
             PreparedStatement outbox = c.prepareStatement("INSERT INTO outbox (event_id, topic, event_type, source,"
                     + " subject, event_time, payload, created_at, sent_at) VALUES (?, 'bench.floor',"
@@ -299,7 +300,7 @@ public class BookingBench {
             double elapsed = (System.nanoTime() - began) / 1e9;
             pacer.shutdownNow();
             double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double[] requests = requestLatencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] requests = List.copyOf(requestLatencies).stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf(
                     "offered=%d/s requests=%d created=%d failed=%d events=%d achieved=%.0f/s request-p50=%.1fms"
                             + " request-p99=%.1fms commit-to-kafka-p50=%.1fms commit-to-kafka-p99=%.1fms%n",

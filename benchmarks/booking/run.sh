@@ -9,7 +9,7 @@
 # commit-to-Kafka p50/p99 at 200
 # bookings/s offered. Builds what it needs from a fresh clone. PROFILE=1 also records a JFR profile of the service
 # during the 16-connection level and prints where its CPU samples went (profile.py).
-# Usage: benchmarks/booking/run.sh [seconds-per-level, default 20] [paced rate, default 200]
+# Usage: [WARMUP=seconds, default 90] benchmarks/booking/run.sh [seconds-per-level, default 20] [paced rate, default 200]
 set -euo pipefail
 # shellcheck source=benchmarks/booking/platform.sh
 source "$(dirname "$0")/platform.sh"
@@ -60,8 +60,11 @@ load() { # connections seconds run-prefix
 }
 bench_client() { java -cp "$(cat "$run/classpath.txt")" benchmarks/booking/BookingBench.java "$@"; }
 
-say "warm-up (30 s at 16 connections: the JIT compiles the booking path)"
-load 16 30 warm >/dev/null
+# The JIT is still compiling after 30 s on two cores (C1 and C2 threads took about 60 % of the CPU 10 s into the
+# warm-up), so warm up for WARMUP seconds (default 90) before measuring the steady state.
+WARMUP=${WARMUP:-90}
+say "warm-up ($WARMUP s at 16 connections: the JIT compiles the booking path)"
+load 16 "$WARMUP" warm >/dev/null
 echo "booking-service benchmark $(date -u +%FT%TZ), load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 for c in 16 64; do
   [ "${PROFILE:-}" = 1 ] && [ "$c" = 16 ] && jcmd "$service_pid" JFR.start name=bench settings=profile >/dev/null
