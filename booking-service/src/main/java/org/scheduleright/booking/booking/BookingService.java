@@ -17,8 +17,7 @@ import org.scheduleright.booking.booking.messaging.BookingEvents;
 import org.scheduleright.booking.booking.messaging.BookingEvents.Change;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
-import org.scheduleright.booking.outbox.OutboxSignal;
-import org.scheduleright.booking.outbox.persistence.Outbox;
+
 import org.scheduleright.booking.site.domain.Site;
 import org.scheduleright.booking.slot.domain.Slot;
 import org.scheduleright.booking.slot.domain.SlotId;
@@ -27,6 +26,8 @@ import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.platform.error.FieldProblem;
+import org.scheduleright.platform.outbox.Outbox;
+import org.scheduleright.platform.outbox.OutboxSignal;
 import org.scheduleright.platform.tracing.TraceParents;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;

@@ -18,10 +18,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.booking.BookingIntegrationTest;
-import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
-import org.scheduleright.booking.outbox.persistence.Outbox;
-import org.scheduleright.booking.outbox.persistence.RelayLease;
 import org.scheduleright.events.booking.BookingLifecycle;
+import org.scheduleright.platform.outbox.KafkaEventPublisher;
+import org.scheduleright.platform.outbox.Outbox;
+import org.scheduleright.platform.outbox.OutboxProperties;
+import org.scheduleright.platform.outbox.OutboxRelay;
+import org.scheduleright.platform.outbox.OutboxSignal;
+import org.scheduleright.platform.outbox.RelayLease;
 import org.scheduleright.platform.testing.Probes;
 import org.scheduleright.platform.testing.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +39,6 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
 
     @Autowired
     Outbox outbox;
-
-    @Autowired
-    RelayLease lease;
 
     @Autowired
     OutboxRelay serviceRelay;
@@ -106,6 +106,7 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
 
     private OutboxRelay start(String owner, String bootstrapServers) {
         OutboxProperties fast = new OutboxProperties(
+                properties.leaseName(),
                 true,
                 bootstrapServers,
                 properties.batchSize(),
@@ -118,7 +119,7 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
                 properties.sentRetention());
         OutboxRelay relay = new OutboxRelay(
                 outbox,
-                lease,
+                new RelayLease(db, properties.leaseName()),
                 () -> new KafkaEventPublisher(
                         bootstrapServers,
                         fast.sendTimeout(),
