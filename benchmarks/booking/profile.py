@@ -19,7 +19,7 @@ CATEGORIES = [
                                          "io.micrometer.core.", "io.micrometer.prometheus", "io.prometheus.")),
     ("context propagation", ("io.micrometer.context.", "ContextPropagation", "ContextSnapshot")),
     ("logging", ("ch.qos.logback.", "org.springframework.boot.logging.", "org.slf4j.")),
-    ("Kafka clients (outbox relay, listener)", ("org.scheduleright.booking.outbox.", "org.apache.kafka.", "org.springframework.kafka.")),
+    ("Kafka clients (outbox relay, listener)", ("org.scheduleright.booking.outbox.", "org.scheduleright.platform.outbox.", "org.apache.kafka.", "org.springframework.kafka.")),
     ("Bean Validation", ("org.hibernate.validator.",)),
     ("Netty / Reactor Netty I/O", ("io.netty.", "reactor.netty.")),
     ("Spring WebFlux dispatch", ("org.springframework.web.", "org.springframework.http.")),

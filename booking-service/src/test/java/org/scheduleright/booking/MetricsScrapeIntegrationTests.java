@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.scheduleright.booking.outbox.OutboxRelay;
+import org.scheduleright.platform.outbox.OutboxRelay;
 import org.scheduleright.platform.testing.PrometheusText;
 import org.scheduleright.platform.testing.PrometheusText.Sample;
 import org.springframework.beans.factory.annotation.Autowired;

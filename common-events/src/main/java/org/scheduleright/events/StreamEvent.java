@@ -1,5 +1,6 @@
 package org.scheduleright.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,8 +10,17 @@ public interface StreamEvent {
     /** The event's unique id, published as {@code ce_id}; consumers deduplicate on it. */
     UUID eventId();
 
-    /** The booking the event is about, published as {@code ce_subject} and used as the Kafka key. */
+    /** The booking the event is about; by default also the {@link #subject()}. */
     UUID bookingId();
+
+    /**
+     * What the event is about, published as {@code ce_subject} and used as the Kafka key, so that the events of one
+     * subject stay in order: the booking id, unless a stream says otherwise.
+     */
+    @JsonIgnore
+    default UUID subject() {
+        return bookingId();
+    }
 
     /** When the event happened, published as {@code ce_time} and as the data's {@code occurredAt}. */
     Instant occurredAt();

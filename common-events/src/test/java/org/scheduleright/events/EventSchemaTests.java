@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,6 +54,23 @@ class EventSchemaTests {
         byte[] data = BOOKINGS.serialize(Fixtures.bookingCreated());
 
         assertThat(EventSchemas.errors(BookingCreated.TYPE, data)).isEmpty();
+    }
+
+    @Test
+    void reminderEventWithoutBookingValidatesAgainstItsSchema() {
+        byte[] data = REMINDERS.serialize(new ReminderSent(
+                UUID.randomUUID(), Fixtures.REMINDER, null, Fixtures.ORG, Fixtures.NOW, Fixtures.NOW, null, 1));
+
+        assertThat(EventSchemas.errors(ReminderSent.TYPE, data)).isEmpty();
+    }
+
+    @Test
+    void bookingPayloadWithABlankSiteNameFailsValidation() {
+        ObjectNode data = (ObjectNode) JSON.readTree(BOOKINGS.serialize(Fixtures.bookingCreated()));
+        data.put("siteName", "");
+
+        assertThat(EventSchemas.errors(BookingCreated.TYPE, JSON.writeValueAsBytes(data)))
+                .isNotEmpty();
     }
 
     @Test

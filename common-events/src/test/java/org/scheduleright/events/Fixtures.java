@@ -52,13 +52,26 @@ public final class Fixtures {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    public static final String SITE_NAME = "Mitte Clinic";
+
     private static final EncryptedContact CONTACT = CIPHER.encrypt(ADA);
 
     private Fixtures() {}
 
     public static BookingCreated bookingCreated() {
         return new BookingCreated(
-                UUID.randomUUID(), BOOKING, ORG, SITE, SLOT, START, END, LONDON, BookingSource.PUBLIC, NOW, CONTACT);
+                UUID.randomUUID(),
+                BOOKING,
+                ORG,
+                SITE,
+                SLOT,
+                START,
+                END,
+                LONDON,
+                BookingSource.PUBLIC,
+                NOW,
+                CONTACT,
+                SITE_NAME);
     }
 
     public static List<BookingLifecycle> everyBookingEvent() {
@@ -75,7 +88,8 @@ public final class Fixtures {
                         LONDON,
                         BookingSource.STAFF,
                         NOW,
-                        CONTACT),
+                        CONTACT,
+                        SITE_NAME),
                 new BookingCancelled(
                         UUID.randomUUID(),
                         BOOKING,
@@ -102,7 +116,8 @@ public final class Fixtures {
                         CONTACT,
                         SLOT,
                         START,
-                        END),
+                        END,
+                        SITE_NAME),
                 new BookingCompleted(
                         UUID.randomUUID(),
                         BOOKING,

@@ -3,6 +3,7 @@ package org.scheduleright.reminder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,7 +15,7 @@ import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
 import org.scheduleright.platform.testing.TestInfrastructure;
 
-/** Reads the reminder activity stream from its start and keeps the events of one booking, for assertions. */
+/** Reads the reminder activity stream from its start and keeps what it saw, for assertions by reminder or booking. */
 public final class ReminderActivityRecorder implements AutoCloseable {
 
     private static final CloudEventCodec<ReminderActivity> CODEC = CloudEventCodec.of(ReminderActivity.STREAM);
@@ -40,11 +41,22 @@ public final class ReminderActivityRecorder implements AutoCloseable {
 
     /** Polls once and returns every event seen so far for the reminder. */
     public List<ReminderActivity> eventsOf(UUID reminderId) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-            ReminderActivity event = CODEC.fromRecord(record);
-            seen.add(event);
-        }
+        poll();
         return seen.stream().filter(e -> e.reminderId().equals(reminderId)).toList();
+    }
+
+    private void poll() {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(CODEC.fromRecord(record));
+        }
+    }
+
+    /** Polls once and returns every event seen so far about one of the bookings, in the order consumed. */
+    public List<ReminderActivity> ofBookings(Set<UUID> bookingIds) {
+        poll();
+        return seen.stream()
+                .filter(e -> e.bookingId() != null && bookingIds.contains(e.bookingId()))
+                .toList();
     }
 
     @Override

@@ -202,6 +202,11 @@ public abstract class ReminderIntegrationTest {
 
     /** Staff confirm the booking of {@code created} at {@code at}. */
     protected static BookingConfirmed confirmed(BookingCreated created, Instant at) {
+        return confirmed(created, at, null);
+    }
+
+    /** Staff confirm the booking of {@code created} at {@code at}; the event names the site (null: an older event). */
+    protected static BookingConfirmed confirmed(BookingCreated created, Instant at, String siteName) {
         return new BookingConfirmed(
                 UUID.randomUUID(),
                 created.bookingId(),
@@ -213,7 +218,25 @@ public abstract class ReminderIntegrationTest {
                 created.timezone(),
                 BookingSource.STAFF,
                 at,
-                created.contact());
+                created.contact(),
+                siteName);
+    }
+
+    /** The same booking event, naming its site. */
+    protected static BookingCreated atSite(BookingCreated created, String siteName) {
+        return new BookingCreated(
+                created.eventId(),
+                created.bookingId(),
+                created.orgId(),
+                created.siteId(),
+                created.slotId(),
+                created.startTime(),
+                created.endTime(),
+                created.timezone(),
+                created.source(),
+                created.occurredAt(),
+                created.contact(),
+                siteName);
     }
 
     /** A new booking made by staff of a new organisation, starting at {@code start}, made at {@code occurredAt}. */

@@ -101,6 +101,9 @@ class BookingReminderStoryTests {
                 .containsEntry("StatusCallback", gateway + "/webhooks/twilio/status");
         assertThat(reminder.body())
                 .contains(clientName)
+                // the site's name travels in the booking events (issue 17), never a placeholder
+                .contains("see you at Riverside clinic on ")
+                .doesNotContain("the site")
                 .contains(" on " + TEMPLATE_DATE.format(firstStart.atZone(NEW_YORK)) + " at " + firstTime);
         assertThat(reminder.path()).isEqualTo("/2010-04-01/Accounts/" + platform.twilioSid + "/Messages.json");
 
@@ -126,7 +129,10 @@ class BookingReminderStoryTests {
                 .anySatisfy(r -> assertThat(r.get("status").asString()).isEqualTo("delivered"));
         List<FakeTwilio.Sms> sinceReschedule = twilio.receivedSince(sentBeforeReschedule);
         assertThat(sinceReschedule).singleElement().satisfies(sms -> {
-            assertThat(sms.body()).contains(" at " + laterTime).doesNotContain(" at " + firstTime);
+            assertThat(sms.body())
+                    .contains("see you at Riverside clinic on ")
+                    .contains(" at " + laterTime)
+                    .doesNotContain(" at " + firstTime);
             assertThat(sms.form()).containsEntry("To", CLIENT_PHONE);
         });
 

@@ -17,8 +17,7 @@ import org.scheduleright.booking.booking.messaging.BookingEvents;
 import org.scheduleright.booking.booking.messaging.BookingEvents.Change;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
-import org.scheduleright.booking.outbox.OutboxSignal;
-import org.scheduleright.booking.outbox.persistence.Outbox;
+import org.scheduleright.booking.site.SiteDirectory;
 import org.scheduleright.booking.site.domain.Site;
 import org.scheduleright.booking.slot.domain.Slot;
 import org.scheduleright.booking.slot.domain.SlotId;
@@ -27,6 +26,8 @@ import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.platform.error.FieldProblem;
+import org.scheduleright.platform.outbox.Outbox;
+import org.scheduleright.platform.outbox.OutboxSignal;
 import org.scheduleright.platform.tracing.TraceParents;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -54,6 +55,7 @@ public class BookingService {
     private final Duration idempotencyRetention;
     private final MeterRegistry registry;
     private final OutboxSignal signal;
+    private final SiteDirectory sites;
     private final Cache<SlotId, Slot> bookedSlots = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(10))
@@ -69,8 +71,10 @@ public class BookingService {
             Clock clock,
             IdempotencyProperties idempotency,
             MeterRegistry registry,
-            OutboxSignal signal) {
+            OutboxSignal signal,
+            SiteDirectory sites) {
         this.signal = signal;
+        this.sites = sites;
         this.bookings = bookings;
         this.slots = slots;
         this.idempotencyKeys = idempotencyKeys;
@@ -125,6 +129,7 @@ public class BookingService {
                                                             Change.CREATED,
                                                             null,
                                                             saved,
+                                                            site.name(),
                                                             request.source(),
                                                             now,
                                                             traceparent),
@@ -267,10 +272,19 @@ public class BookingService {
                                     .flatMap(after -> bookings.update(after))
                                     .flatMap(after -> change == null
                                             ? Mono.just(after)
-                                            : outbox.append(
+                                            // the site's current name travels with the event (cached, sites are
+                                            // never renamed), for the texts the reminder-service sends
+                                            : sites.find(after.siteId().toString())
+                                                    .flatMap(site -> outbox.append(
                                                             events.encode(
-                                                                    change, before, after, source, now, traceparent),
-                                                            now)
+                                                                    change,
+                                                                    before,
+                                                                    after,
+                                                                    site.name(),
+                                                                    source,
+                                                                    now,
+                                                                    traceparent),
+                                                            now))
                                                     .thenReturn(after)));
                     return transactions.transactional(work);
                 })

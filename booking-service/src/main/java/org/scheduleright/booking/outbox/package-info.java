@@ -1,2 +1,5 @@
-/** The transactional outbox relay that publishes committed events to Kafka, and its metrics. */
+/**
+ * The booking lifecycle topic's declaration; the outbox and its relay are the platform's
+ * ({@code org.scheduleright.platform.outbox}).
+ */
 package org.scheduleright.booking.outbox;

@@ -70,6 +70,12 @@ class OutboxPublishingIntegrationTests extends BookingIntegrationTest {
         assertThat(created.bookingId().toString()).isEqualTo(id);
         assertThat(created.source()).isEqualTo(BookingSource.STAFF);
         assertThat(created.slotId().toString()).isEqualTo(slot);
+        // every event names the site, for the client's texts (issue 17)
+        assertThat(records)
+                .extracting(record -> CloudEventCodec.of(BookingLifecycle.STREAM)
+                        .fromRecord(record)
+                        .siteName())
+                .containsOnly("Main site");
     }
 
     @Test

@@ -3,10 +3,6 @@ package org.scheduleright.booking.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +14,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.booking.BookingIntegrationTest;
-import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
-import org.scheduleright.booking.outbox.persistence.Outbox;
-import org.scheduleright.booking.outbox.persistence.RelayLease;
 import org.scheduleright.events.booking.BookingLifecycle;
+import org.scheduleright.platform.outbox.Outbox;
+import org.scheduleright.platform.outbox.OutboxProperties;
+import org.scheduleright.platform.outbox.OutboxRelay;
+import org.scheduleright.platform.testing.OutboxRelays;
 import org.scheduleright.platform.testing.Probes;
 import org.scheduleright.platform.testing.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +33,6 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
 
     @Autowired
     Outbox outbox;
-
-    @Autowired
-    RelayLease lease;
 
     @Autowired
     OutboxRelay serviceRelay;
@@ -105,33 +99,7 @@ class OutboxRelayOutageIntegrationTests extends BookingIntegrationTest {
     }
 
     private OutboxRelay start(String owner, String bootstrapServers) {
-        OutboxProperties fast = new OutboxProperties(
-                true,
-                bootstrapServers,
-                properties.batchSize(),
-                Duration.ofMillis(50),
-                Duration.ofMinutes(5),
-                Duration.ofMillis(100),
-                Duration.ofMillis(500),
-                Duration.ofSeconds(1),
-                properties.metricsInterval(),
-                properties.sentRetention());
-        OutboxRelay relay = new OutboxRelay(
-                outbox,
-                lease,
-                () -> new KafkaEventPublisher(
-                        bootstrapServers,
-                        fast.sendTimeout(),
-                        owner,
-                        new SimpleMeterRegistry(),
-                        Tracer.NOOP,
-                        Propagator.NOOP),
-                fast,
-                Clock.systemUTC(),
-                new OutboxSignal(),
-                new SimpleMeterRegistry(),
-                owner);
-        relay.start();
+        OutboxRelay relay = OutboxRelays.start(outbox, db, properties, owner, bootstrapServers);
         started.add(relay);
         return relay;
     }

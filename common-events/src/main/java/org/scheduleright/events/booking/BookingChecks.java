@@ -36,6 +36,17 @@ final class BookingChecks {
         Objects.requireNonNull(contact, "contact must not be null");
     }
 
+    /** The longest site name an event carries (the booking API allows 100 characters). */
+    static final int SITE_NAME_MAX = 200;
+
+    /** A site's name is optional (older events lack it) but never blank or oversized when given. */
+    static void requireSiteName(String siteName) {
+        if (siteName != null && (siteName.isBlank() || siteName.length() > SITE_NAME_MAX)) {
+            throw new IllegalArgumentException(
+                    "siteName must be 1-" + SITE_NAME_MAX + " characters and not blank when given");
+        }
+    }
+
     static void requireInterval(Instant start, Instant end, String startName, String endName) {
         Objects.requireNonNull(start, startName + " must not be null");
         Objects.requireNonNull(end, endName + " must not be null");

@@ -25,7 +25,8 @@ import org.scheduleright.events.contact.EncryptedContact;
     "timezone",
     "source",
     "occurredAt",
-    "contact"
+    "contact",
+    "siteName"
 })
 public sealed interface BookingLifecycle extends StreamEvent
         permits BookingCreated,
@@ -68,6 +69,12 @@ public sealed interface BookingLifecycle extends StreamEvent
 
     /** The site's IANA time zone, for showing {@link #startTime()} in local time. */
     ZoneId timezone();
+
+    /**
+     * The site's name when the event was published ("Mitte Clinic"), for texts to the client; {@code null} in events
+     * published before it was carried. Not personal data: sites are the organisation's places.
+     */
+    String siteName();
 
     /** Who caused this event. */
     BookingSource source();

@@ -20,6 +20,8 @@ import org.scheduleright.events.contact.EncryptedContact;
  * @param source who caused this event
  * @param occurredAt when it happened, published as {@code ce_time}
  * @param contact the client's contact details, encrypted
+ * @param siteName the site's name when the event was published, or {@code null} in events published before it was
+ *     carried (issue 17); not personal data
  */
 public record BookingMarkedNoShow(
         UUID eventId,
@@ -32,7 +34,8 @@ public record BookingMarkedNoShow(
         ZoneId timezone,
         BookingSource source,
         Instant occurredAt,
-        EncryptedContact contact)
+        EncryptedContact contact,
+        String siteName)
         implements BookingLifecycle {
 
     public static final EventType<BookingMarkedNoShow> TYPE =
@@ -41,6 +44,35 @@ public record BookingMarkedNoShow(
     public BookingMarkedNoShow {
         BookingChecks.requireValid(
                 eventId, bookingId, orgId, siteId, slotId, startTime, endTime, timezone, source, occurredAt, contact);
+        BookingChecks.requireSiteName(siteName);
+    }
+
+    /** The event without the site's name, as published before issue 17. */
+    public BookingMarkedNoShow(
+            UUID eventId,
+            UUID bookingId,
+            UUID orgId,
+            UUID siteId,
+            UUID slotId,
+            Instant startTime,
+            Instant endTime,
+            ZoneId timezone,
+            BookingSource source,
+            Instant occurredAt,
+            EncryptedContact contact) {
+        this(
+                eventId,
+                bookingId,
+                orgId,
+                siteId,
+                slotId,
+                startTime,
+                endTime,
+                timezone,
+                source,
+                occurredAt,
+                contact,
+                null);
     }
 
     @Override

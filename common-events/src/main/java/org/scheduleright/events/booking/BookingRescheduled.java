@@ -25,6 +25,8 @@ import org.scheduleright.events.contact.EncryptedContact;
  * @param previousSlotId the slot the booking held before
  * @param previousStartTime the start of the previous slot
  * @param previousEndTime the end of the previous slot
+ * @param siteName the site's name when the event was published, or {@code null} in events published before it was
+ *     carried (issue 17); not personal data
  */
 @JsonPropertyOrder({
     "bookingId",
@@ -40,7 +42,8 @@ import org.scheduleright.events.contact.EncryptedContact;
     "contact",
     "previousSlotId",
     "previousStartTime",
-    "previousEndTime"
+    "previousEndTime",
+    "siteName"
 })
 public record BookingRescheduled(
         UUID eventId,
@@ -56,7 +59,8 @@ public record BookingRescheduled(
         EncryptedContact contact,
         UUID previousSlotId,
         Instant previousStartTime,
-        Instant previousEndTime)
+        Instant previousEndTime,
+        String siteName)
         implements BookingLifecycle {
 
     public static final EventType<BookingRescheduled> TYPE =
@@ -65,8 +69,43 @@ public record BookingRescheduled(
     public BookingRescheduled {
         BookingChecks.requireValid(
                 eventId, bookingId, orgId, siteId, slotId, startTime, endTime, timezone, source, occurredAt, contact);
+        BookingChecks.requireSiteName(siteName);
         Objects.requireNonNull(previousSlotId, "previousSlotId must not be null");
         BookingChecks.requireInterval(previousStartTime, previousEndTime, "previousStartTime", "previousEndTime");
+    }
+
+    /** The event without the site's name, as published before issue 17. */
+    public BookingRescheduled(
+            UUID eventId,
+            UUID bookingId,
+            UUID orgId,
+            UUID siteId,
+            UUID slotId,
+            Instant startTime,
+            Instant endTime,
+            ZoneId timezone,
+            BookingSource source,
+            Instant occurredAt,
+            EncryptedContact contact,
+            UUID previousSlotId,
+            Instant previousStartTime,
+            Instant previousEndTime) {
+        this(
+                eventId,
+                bookingId,
+                orgId,
+                siteId,
+                slotId,
+                startTime,
+                endTime,
+                timezone,
+                source,
+                occurredAt,
+                contact,
+                previousSlotId,
+                previousStartTime,
+                previousEndTime,
+                null);
     }
 
     @Override

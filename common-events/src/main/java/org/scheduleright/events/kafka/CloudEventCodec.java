@@ -71,7 +71,7 @@ public final class CloudEventCodec<E extends StreamEvent> {
                 event.eventId(),
                 stream.source(),
                 type.name(),
-                event.bookingId().toString(),
+                event.subject().toString(),
                 event.occurredAt(),
                 EventEnvelope.isTraceparent(traceparent) ? traceparent : null);
         return new EncodedEvent(stream.topic(), envelope, serialize(event));
@@ -85,7 +85,7 @@ public final class CloudEventCodec<E extends StreamEvent> {
         return JSON.writeValueAsBytes(data);
     }
 
-    /** Encodes an event straight into a Kafka record keyed by its booking id. */
+    /** Encodes an event straight into a Kafka record keyed by its subject (the booking id). */
     public ProducerRecord<String, byte[]> toRecord(E event, String traceparent) {
         return toRecord(encode(event, traceparent));
     }
@@ -136,9 +136,9 @@ public final class CloudEventCodec<E extends StreamEvent> {
             throw new UndecodableEventException(describe(envelope) + " has no data");
         }
         E event = read(envelope, type, data);
-        if (!envelope.subject().equals(event.bookingId().toString())) {
+        if (!envelope.subject().equals(event.subject().toString())) {
             throw new UndecodableEventException(describe(envelope) + " has ce_subject " + envelope.subject()
-                    + " but its data is about booking " + event.bookingId());
+                    + " but its data is about " + event.subject());
         }
         return event;
     }

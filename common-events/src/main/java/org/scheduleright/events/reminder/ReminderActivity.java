@@ -1,5 +1,6 @@
 package org.scheduleright.events.reminder;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import org.scheduleright.events.StreamEvent;
 
 /**
  * An event of the reminder activity stream, published by the reminder service on {@value #TOPIC} with the booking id
- * as key; it never carries a phone number or message text.
+ * as key (the reminder id for a hand-written message to a bare number, which has no booking); it never carries a
+ * phone number or message text.
  */
 @JsonPropertyOrder({
     "reminderId",
@@ -42,6 +44,17 @@ public sealed interface ReminderActivity extends StreamEvent
                     ReminderSkipped.TYPE));
 
     UUID reminderId();
+
+    /** The booking the reminder is about, or {@code null} for a hand-written message to a bare number. */
+    @Override
+    UUID bookingId();
+
+    /** The booking id, or the reminder id when there is no booking: the events of one reminder stay in order. */
+    @Override
+    @JsonIgnore
+    default UUID subject() {
+        return bookingId() != null ? bookingId() : reminderId();
+    }
 
     UUID orgId();
 

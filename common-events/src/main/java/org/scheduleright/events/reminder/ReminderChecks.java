@@ -22,7 +22,7 @@ final class ReminderChecks {
             Instant occurredAt) {
         Objects.requireNonNull(eventId, "eventId must not be null");
         Objects.requireNonNull(reminderId, "reminderId must not be null");
-        Objects.requireNonNull(bookingId, "bookingId must not be null");
+        // bookingId is absent for a hand-written message to a bare number
         Objects.requireNonNull(orgId, "orgId must not be null");
         Objects.requireNonNull(scheduledFor, "scheduledFor must not be null");
         Objects.requireNonNull(occurredAt, "occurredAt must not be null");

@@ -9,7 +9,8 @@ import org.scheduleright.events.EventType;
  *
  * @param eventId the event id, published as {@code ce_id}
  * @param reminderId the reminder
- * @param bookingId the booking it reminds of, published as {@code ce_subject} and used as the Kafka key
+ * @param bookingId the booking it reminds of, published as {@code ce_subject} and used as the Kafka key; {@code null}
+ *     for a hand-written message to a bare number (then the reminder id is the subject and key)
  * @param orgId the booking's organisation
  * @param scheduledFor when the reminder is or was due
  * @param occurredAt when this happened, published as {@code ce_time}

@@ -22,6 +22,7 @@ import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.booking.BookingRescheduled;
 import org.scheduleright.events.reminder.ReminderActivity;
+import org.scheduleright.events.reminder.ReminderSent;
 
 /** CloudEvents binary mode over Kafka: headers and data round trip, and bad records fail with the dead-letter exceptions. */
 class CloudEventCodecTests {
@@ -82,6 +83,34 @@ class CloudEventCodecTests {
             assertThat(header(consumed.headers(), "ce_source")).isEqualTo("/reminder-service");
             assertThat(consumed.headers().lastHeader("traceparent")).isNull();
         }
+    }
+
+    @Test
+    void bookingEventCarriesTheSiteNameAndDataWithoutItStillDecodes() {
+        BookingCreated created = Fixtures.bookingCreated();
+        ProducerRecord<String, byte[]> record = bookings.toRecord(created, null);
+        String json = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"siteName\":\"Mitte Clinic\"");
+
+        String withoutSiteName = json.replace(",\"siteName\":\"Mitte Clinic\"", "");
+        BookingLifecycle older = bookings.fromRecord(consumed(withValue(record, withoutSiteName)));
+
+        assertThat(older.siteName()).isNull();
+        assertThat(older.bookingId()).isEqualTo(created.bookingId());
+    }
+
+    @Test
+    void reminderEventOfAMessageWithoutBookingIsKeyedByItsReminder() {
+        ReminderSent sent = new ReminderSent(
+                UUID.randomUUID(), Fixtures.REMINDER, null, Fixtures.ORG, Fixtures.NOW, Fixtures.NOW, null, 1);
+        ProducerRecord<String, byte[]> record = reminders.toRecord(sent, null);
+
+        assertThat(record.key()).isEqualTo(Fixtures.REMINDER.toString());
+        assertThat(header(record.headers(), "ce_subject")).isEqualTo(Fixtures.REMINDER.toString());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .doesNotContain("bookingId")
+                .contains("\"orgId\":\"" + Fixtures.ORG + "\"");
+        assertThat(reminders.fromRecord(consumed(record))).isEqualTo(sent);
     }
 
     @Test

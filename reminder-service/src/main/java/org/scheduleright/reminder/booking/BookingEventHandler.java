@@ -3,10 +3,8 @@ package org.scheduleright.reminder.booking;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.scheduleright.events.booking.BookingCancelled;
 import org.scheduleright.events.booking.BookingCompleted;
 import org.scheduleright.events.booking.BookingLifecycle;
@@ -96,17 +94,11 @@ public class BookingEventHandler {
     public Mono<Outcome> apply(BookingLifecycle event, String traceparent) {
         Instant now = clock.instant();
         String type = BookingLifecycle.STREAM.typeOf(event).name();
-        // the reminder events to publish once the transaction committed
-        List<Mono<Void>> scheduled = new CopyOnWriteArrayList<>();
+        // the reminder events are recorded in this transaction (outbox) and published once it committed
         Mono<Outcome> work = bookings.markProcessed(event.eventId(), type, event.bookingId(), now)
-                .flatMap(
-                        fresh -> fresh ? applyFresh(event, now, traceparent, scheduled) : Mono.just(Outcome.DUPLICATE));
+                .flatMap(fresh -> fresh ? applyFresh(event, now, traceparent) : Mono.just(Outcome.DUPLICATE));
         return transactions
                 .transactional(work)
-                // sent together (one booking's events share a key, so a partition, and keep the order they are sent in)
-                .flatMap(outcome -> Flux.fromIterable(scheduled)
-                        .flatMapSequential(publication -> publication)
-                        .then(Mono.just(outcome)))
                 .doOnNext(outcome -> log.info(
                         "Booking event {} of type {} for booking {}: {}",
                         event.eventId(),
@@ -115,20 +107,18 @@ public class BookingEventHandler {
                         outcome.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private Mono<Outcome> applyFresh(
-            BookingLifecycle event, Instant now, String traceparent, List<Mono<Void>> scheduled) {
+    private Mono<Outcome> applyFresh(BookingLifecycle event, Instant now, String traceparent) {
         return bookings.findForUpdate(event.bookingId())
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(known -> known.isEmpty()
                                 || !event.occurredAt().isBefore(known.get().lastEventAt())
-                        ? save(event, known.map(KnownBooking::status).orElse(null), now, traceparent, scheduled)
+                        ? save(event, known.map(KnownBooking::status).orElse(null), now, traceparent)
                                 .thenReturn(Outcome.APPLIED)
                         : Mono.just(Outcome.STALE));
     }
 
-    private Mono<Void> save(
-            BookingLifecycle event, BookingStatus before, Instant now, String traceparent, List<Mono<Void>> scheduled) {
+    private Mono<Void> save(BookingLifecycle event, BookingStatus before, Instant now, String traceparent) {
         // the one decryption of the event's contact
         Contact contact = cipher.decrypt(event.contact());
         String phoneHash = PhoneNumber.isValid(contact.phone()) ? hasher.hash(new PhoneNumber(contact.phone())) : null;
@@ -140,28 +130,21 @@ public class BookingEventHandler {
                 event.startTime(),
                 event.endTime(),
                 event.timezone(),
-                null,
+                event.siteName(),
                 event.contact(),
                 event.occurredAt(),
                 event.eventId());
         return bookings.save(booking, phoneHash, now)
                 .then(
                         switch (ReminderEligibility.of(event.status(), event.source())) {
-                            case REMIND ->
-                                replan(booking, before != null, contact.hasPhone(), now, traceparent, scheduled);
+                            case REMIND -> replan(booking, before != null, contact.hasPhone(), now, traceparent);
                             case AWAIT_CONFIRMATION -> Mono.<Void>empty();
-                            case CLOSED -> cancel(event, phoneHash, before, now, traceparent, scheduled);
+                            case CLOSED -> cancel(event, phoneHash, before, now, traceparent);
                         });
     }
 
     /** @param known whether the booking was known before: a booking seen for the first time has no reminders yet */
-    private Mono<Void> replan(
-            KnownBooking booking,
-            boolean known,
-            boolean hasPhone,
-            Instant now,
-            String traceparent,
-            List<Mono<Void>> scheduled) {
+    private Mono<Void> replan(KnownBooking booking, boolean known, boolean hasPhone, Instant now, String traceparent) {
         UUID id = booking.bookingId();
         Mono<Long> superseded =
                 known ? reminders.cancelPending(id, booking.startTime(), Reminders.RESCHEDULED, now) : Mono.just(0L);
@@ -171,26 +154,21 @@ public class BookingEventHandler {
                         Flux.fromIterable(policy.plan(orgSettings, booking.startTime(), booking.timezone(), now)))
                 .concatMap(plan -> reminders
                         .plan(id, booking.orgId(), booking.startTime(), plan, now, traceparent)
-                        .doOnNext(reminderId -> scheduled.add(events.publishScheduled(
-                                reminderId, id, booking.orgId(), plan.plannedAt(), plan.leadTimeHours()))))
+                        .flatMap(reminderId -> events.publishScheduled(
+                                reminderId, id, booking.orgId(), plan.plannedAt(), plan.leadTimeHours(), traceparent)))
                 .then();
         return superseded.then(planned);
     }
 
     private Mono<Void> cancel(
-            BookingLifecycle event,
-            String phoneHash,
-            BookingStatus before,
-            Instant now,
-            String traceparent,
-            List<Mono<Void>> scheduled) {
+            BookingLifecycle event, String phoneHash, BookingStatus before, Instant now, String traceparent) {
         String reason = event instanceof BookingCancelled
                 ? "booking_cancelled"
                 : event instanceof BookingCompleted
                         ? "booking_completed"
                         : event instanceof BookingMarkedNoShow ? "booking_no_show" : "booking_closed";
         Mono<Void> notice = event instanceof BookingCancelled && ReminderEligibility.announcesCancellation(before)
-                ? cancellationNotice(event, phoneHash, now, traceparent, scheduled)
+                ? cancellationNotice(event, phoneHash, now, traceparent)
                 : Mono.empty();
         return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);
     }
@@ -199,8 +177,7 @@ public class BookingEventHandler {
      * Queues the one notice of a cancelled future appointment when the organisation wants them; its id derives from
      * the booking, so that a second cancellation event never queues a second notice.
      */
-    private Mono<Void> cancellationNotice(
-            BookingLifecycle event, String phoneHash, Instant now, String traceparent, List<Mono<Void>> scheduled) {
+    private Mono<Void> cancellationNotice(BookingLifecycle event, String phoneHash, Instant now, String traceparent) {
         if (phoneHash == null || !event.startTime().isAfter(now)) {
             return Mono.empty();
         }
@@ -221,8 +198,8 @@ public class BookingEventHandler {
                         now,
                         traceparent))
                 .filter(Boolean::booleanValue)
-                // due at once: its event is read back after the commit, so that it names the notice's state then
-                .doOnNext(queued -> scheduled.add(events.publishCurrent(noticeId)))
+                // recorded in the queuing transaction: no worker can claim the notice before it committed
+                .flatMap(queued -> events.publishCurrent(noticeId, traceparent))
                 .then();
     }
 }

@@ -372,9 +372,10 @@ class SmsDispatcher {
             Claim claim, ReminderRow reminder, ReminderStatus status, String reason, Integer segments, String sid) {
         UUID id = claim.reminderId();
         SpanContext planned = TraceParents.parse(reminder == null ? null : reminder.traceparent());
-        return reminders
-                .finish(claim, status, reason, segments, sid, clock.instant())
-                .flatMap(changed -> changed ? events.publishCurrent(id).thenReturn(true) : Mono.just(false))
+        // the outcome and its event commit together (outbox): neither is recorded without the other
+        return events.inTransaction(reminders
+                        .finish(claim, status, reason, segments, sid, clock.instant())
+                        .flatMap(changed -> changed ? events.publishCurrent(id).thenReturn(true) : Mono.just(false)))
                 .doOnNext(changed -> {
                     if (changed) {
                         meters.counter(

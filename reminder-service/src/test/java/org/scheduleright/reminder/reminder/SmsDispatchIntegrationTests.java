@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.scheduleright.events.booking.BookingConfirmed;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingStatus;
 import org.scheduleright.events.kafka.CloudEventCodec;
@@ -145,6 +146,41 @@ class SmsDispatchIntegrationTests extends ReminderIntegrationTest {
         String localTime = DateTimeFormatter.ofPattern("HH:mm").format(start.atZone(ZoneId.of("Europe/Paris")));
         assertThat(sms.messagesOf(id).get(0).body()).contains("Ana Client").contains(" at " + localTime + ".");
         assertThat(sms.messagesOf(id).get(0).to()).isEqualTo(new PhoneNumber("+33612345678"));
+    }
+
+    @Test
+    void namesTheSiteAsTheLatestBookingEventThatNamedIt() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofMinutes(90)).truncatedTo(ChronoUnit.MINUTES);
+        BookingCreated created = atSite(created(start, Instant.now(), "+33612345678"), "Mitte Clinic");
+        publish(created);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Mitte Clinic".equals(siteNameOf(created.bookingId())));
+        // an event published before names were carried leaves the stored name as it is
+        BookingConfirmed unnamed = confirmed(created, created.occurredAt().plusMillis(1));
+        publish(unnamed);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> unnamed.eventId()
+                        .equals(bookings.find(created.bookingId()).block().lastEventId()));
+        assertThat(siteNameOf(created.bookingId())).isEqualTo("Mitte Clinic");
+        // a later event with another name wins, for texts sent from then on
+        publish(confirmed(created, created.occurredAt().plusMillis(2), "Mitte Clinic East"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Mitte Clinic East".equals(siteNameOf(created.bookingId())));
+        UUID id = reminders
+                .ofBooking(created.bookingId())
+                .filter(r -> r.status() == ReminderStatus.SCHEDULED)
+                .blockFirst()
+                .id();
+
+        drain(dispatcher).block();
+
+        assertThat(sms.messagesOf(id)).hasSize(1);
+        assertThat(sms.messagesOf(id).get(0).body())
+                .contains("your appointment at Mitte Clinic East on")
+                .doesNotContain("the site");
+    }
+
+    private String siteNameOf(UUID booking) {
+        KnownBooking known = bookings.find(booking).block();
+        return known == null ? null : known.siteName();
     }
 
     @Test

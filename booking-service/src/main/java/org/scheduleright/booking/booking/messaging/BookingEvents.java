@@ -47,9 +47,16 @@ public class BookingEvents {
      *
      * @param before the booking before the change (used by {@link Change#RESCHEDULED}), or {@code null}
      * @param after the booking after the change
+     * @param siteName the name of the booking's site, carried for texts to the client (not personal data)
      */
     public EncodedEvent encode(
-            Change change, Booking before, Booking after, BookingSource source, Instant now, String traceparent) {
+            Change change,
+            Booking before,
+            Booking after,
+            String siteName,
+            BookingSource source,
+            Instant now,
+            String traceparent) {
         UUID eventId = UUID.randomUUID();
         UUID booking = after.id().value();
         UUID org = after.orgId().value();
@@ -62,19 +69,74 @@ public class BookingEvents {
         BookingLifecycle event = switch (change) {
             case CREATED ->
                 new BookingCreated(
-                        eventId, booking, org, site, slot, start, end, after.timezone(), source, now, contact);
+                        eventId,
+                        booking,
+                        org,
+                        site,
+                        slot,
+                        start,
+                        end,
+                        after.timezone(),
+                        source,
+                        now,
+                        contact,
+                        siteName);
             case CONFIRMED ->
                 new BookingConfirmed(
-                        eventId, booking, org, site, slot, start, end, after.timezone(), source, now, contact);
+                        eventId,
+                        booking,
+                        org,
+                        site,
+                        slot,
+                        start,
+                        end,
+                        after.timezone(),
+                        source,
+                        now,
+                        contact,
+                        siteName);
             case CANCELLED ->
                 new BookingCancelled(
-                        eventId, booking, org, site, slot, start, end, after.timezone(), source, now, contact);
+                        eventId,
+                        booking,
+                        org,
+                        site,
+                        slot,
+                        start,
+                        end,
+                        after.timezone(),
+                        source,
+                        now,
+                        contact,
+                        siteName);
             case COMPLETED ->
                 new BookingCompleted(
-                        eventId, booking, org, site, slot, start, end, after.timezone(), source, now, contact);
+                        eventId,
+                        booking,
+                        org,
+                        site,
+                        slot,
+                        start,
+                        end,
+                        after.timezone(),
+                        source,
+                        now,
+                        contact,
+                        siteName);
             case NO_SHOW ->
                 new BookingMarkedNoShow(
-                        eventId, booking, org, site, slot, start, end, after.timezone(), source, now, contact);
+                        eventId,
+                        booking,
+                        org,
+                        site,
+                        slot,
+                        start,
+                        end,
+                        after.timezone(),
+                        source,
+                        now,
+                        contact,
+                        siteName);
             case RESCHEDULED ->
                 new BookingRescheduled(
                         eventId,
@@ -90,7 +152,8 @@ public class BookingEvents {
                         contact,
                         before.slotId().value(),
                         before.times().start(),
-                        before.times().end());
+                        before.times().end(),
+                        siteName);
         };
         return codec.encode(event, traceparent);
     }

@@ -62,7 +62,7 @@ public class KnownBookings {
                         + " updated_at, phone_hash) VALUES (:id, :org, :site, :status, :start, :end, :zone, :siteName,"
                         + " :contact, :eventAt, :eventId, :now, :hash) ON DUPLICATE KEY UPDATE org_id = :org,"
                         + " site_id = :site, status = :status, start_time = :start, end_time = :end, timezone = :zone,"
-                        + " contact = :contact, last_event_at = :eventAt, last_event_id = :eventId, updated_at = :now,"
+                        + " site_name = COALESCE(:siteName, site_name), contact = :contact, last_event_at = :eventAt, last_event_id = :eventId, updated_at = :now,"
                         + " phone_hash = :hash")
                 .bind("id", booking.bookingId().toString())
                 .bind("org", booking.orgId().toString())
@@ -71,23 +71,25 @@ public class KnownBookings {
                 .bind("start", toColumn(booking.startTime()))
                 .bind("end", toColumn(booking.endTime()))
                 .bind("zone", booking.timezone().getId())
-                .bindNull("siteName", String.class)
                 .bind("contact", booking.contact().token())
                 .bind("eventAt", toColumn(booking.lastEventAt()))
                 .bind("eventId", booking.lastEventId().toString())
                 .bind("now", toColumn(now));
+        spec = bindSiteName(spec, booking);
         spec = phoneHash == null ? spec.bindNull("hash", String.class) : spec.bind("hash", phoneHash);
         return spec.then();
     }
 
     /** Inserts or replaces the booking's state, leaving a stored phone hash as it is. */
     public Mono<Void> save(KnownBooking booking, Instant now) {
-        return database.sql("INSERT INTO bookings (booking_id, org_id, site_id, status, start_time, end_time, timezone,"
-                        + " site_name, contact, last_event_at, last_event_id, updated_at)"
-                        + " VALUES (:id, :org, :site, :status, :start, :end, :zone, :siteName, :contact, :eventAt,"
-                        + " :eventId, :now) ON DUPLICATE KEY UPDATE org_id = :org, site_id = :site, status = :status,"
-                        + " start_time = :start, end_time = :end, timezone = :zone, contact = :contact,"
-                        + " last_event_at = :eventAt, last_event_id = :eventId, updated_at = :now")
+        DatabaseClient.GenericExecuteSpec spec = database.sql(
+                        "INSERT INTO bookings (booking_id, org_id, site_id, status, start_time, end_time, timezone,"
+                                + " site_name, contact, last_event_at, last_event_id, updated_at)"
+                                + " VALUES (:id, :org, :site, :status, :start, :end, :zone, :siteName, :contact, :eventAt,"
+                                + " :eventId, :now) ON DUPLICATE KEY UPDATE org_id = :org, site_id = :site, status = :status,"
+                                + " start_time = :start, end_time = :end, timezone = :zone,"
+                                + " site_name = COALESCE(:siteName, site_name), contact = :contact,"
+                                + " last_event_at = :eventAt, last_event_id = :eventId, updated_at = :now")
                 .bind("id", booking.bookingId().toString())
                 .bind("org", booking.orgId().toString())
                 .bind("site", booking.siteId().toString())
@@ -95,12 +97,22 @@ public class KnownBookings {
                 .bind("start", toColumn(booking.startTime()))
                 .bind("end", toColumn(booking.endTime()))
                 .bind("zone", booking.timezone().getId())
-                .bindNull("siteName", String.class)
                 .bind("contact", booking.contact().token())
                 .bind("eventAt", toColumn(booking.lastEventAt()))
                 .bind("eventId", booking.lastEventId().toString())
-                .bind("now", toColumn(now))
-                .then();
+                .bind("now", toColumn(now));
+        return bindSiteName(spec, booking).then();
+    }
+
+    /**
+     * The site's name as the event carried it; an event without one (published before names were carried) keeps the
+     * stored name, so the latest event that named the site wins.
+     */
+    private static DatabaseClient.GenericExecuteSpec bindSiteName(
+            DatabaseClient.GenericExecuteSpec spec, KnownBooking booking) {
+        return booking.siteName() == null
+                ? spec.bindNull("siteName", String.class)
+                : spec.bind("siteName", booking.siteName());
     }
 
     /** Stores the keyed hash ({@code PhoneHasher}) of the booking's number (null: none), so that a STOP can find its reminders. */

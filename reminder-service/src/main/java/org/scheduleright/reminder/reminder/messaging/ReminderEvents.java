@@ -1,144 +1,138 @@
 package org.scheduleright.reminder.reminder.messaging;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
-import org.scheduleright.events.reminder.ReminderDelivered;
-import org.scheduleright.events.reminder.ReminderFailed;
 import org.scheduleright.events.reminder.ReminderScheduled;
-import org.scheduleright.events.reminder.ReminderSent;
-import org.scheduleright.events.reminder.ReminderSkipped;
-import org.scheduleright.reminder.reminder.persistence.ReminderRow;
+import org.scheduleright.platform.outbox.Outbox;
+import org.scheduleright.platform.outbox.OutboxSignal;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes what happened to a reminder on the reminder activity stream, after the database change committed; best
- * effort: a Kafka outage loses the event (logged), never the reminder.
+ * Records what happened to a reminder on the reminder activity stream through the transactional outbox: every event
+ * is appended in the database transaction of the change it describes, and the outbox relay publishes it once that
+ * transaction committed (woken by the commit), so a Kafka outage delays events but loses none. Keyed by booking id
+ * (the reminder id for a hand-written message to a bare number), so one booking's events keep their order.
+ *
+ * <p>Every {@code publish*} method must run inside a transaction, the one of the state change: use
+ * {@link #inTransaction(Mono)} around the change and its events when the caller is not in one already.
  */
 @Component
 public class ReminderEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(ReminderEvents.class);
-
     private final CloudEventCodec<ReminderActivity> codec = CloudEventCodec.of(ReminderActivity.STREAM);
 
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Outbox outbox;
+
+    private final OutboxSignal signal;
 
     private final Reminders reminders;
 
+    private final TransactionalOperator transactions;
+
     private final Clock clock;
 
-    ReminderEvents(KafkaTemplate<String, byte[]> kafka, Reminders reminders, Clock clock) {
-        this.kafka = kafka;
+    ReminderEvents(
+            Outbox outbox,
+            OutboxSignal signal,
+            Reminders reminders,
+            @Qualifier("reminderTransactions") TransactionalOperator transactions,
+            Clock clock) {
+        this.outbox = outbox;
+        this.signal = signal;
         this.reminders = reminders;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
-     * Publishes that a reminder of a booking was newly scheduled, from what the planning transaction wrote, without
-     * reading the row back; best effort like every other event.
+     * Runs a reminder change and the events it records in one (read-committed) transaction, joining the caller's
+     * transaction if there is one.
+     */
+    public <T> Mono<T> inTransaction(Mono<T> change) {
+        return transactions.transactional(change);
+    }
+
+    /**
+     * Records that a reminder of a booking was newly scheduled, from what the planning transaction wrote, without
+     * reading the row back. Call inside the planning transaction.
+     *
+     * @param traceparent the trace context of the planning, carried by the published record, or null
      */
     public Mono<Void> publishScheduled(
-            UUID reminderId, UUID bookingId, UUID orgId, java.time.Instant plannedAt, Integer leadTimeHours) {
-        return Mono.defer(() -> {
-                    ReminderScheduled event = new ReminderScheduled(
-                            UUID.randomUUID(), reminderId, bookingId, orgId, plannedAt, clock.instant(), leadTimeHours);
-                    return Mono.fromFuture(kafka.send(codec.toRecord(event, null)));
-                })
-                .then()
-                .onErrorResume(error -> {
-                    log.warn(
-                            "Reminder event for {} not published: {}",
-                            reminderId,
-                            error.getClass().getSimpleName());
-                    return Mono.empty();
-                });
+            UUID reminderId, UUID bookingId, UUID orgId, Instant plannedAt, Integer leadTimeHours, String traceparent) {
+        return Mono.defer(() -> publish(
+                new ReminderScheduled(
+                        UUID.randomUUID(), reminderId, bookingId, orgId, plannedAt, clock.instant(), leadTimeHours),
+                traceparent));
     }
 
-    /** Publishes the event matching the reminder's current status, if that status has one. */
+    /** {@link #publishScheduled(UUID, UUID, UUID, Instant, Integer, String)} without trace context. */
+    public Mono<Void> publishScheduled(
+            UUID reminderId, UUID bookingId, UUID orgId, Instant plannedAt, Integer leadTimeHours) {
+        return publishScheduled(reminderId, bookingId, orgId, plannedAt, leadTimeHours, null);
+    }
+
+    /**
+     * Records the event matching the reminder's status as this transaction sees it, if that status has one (scheduled,
+     * sent, delivered, failed, skipped). Call inside the transaction that changed it: it reads the row that
+     * transaction wrote, so no other worker's later change can make it miss or misname the status.
+     */
     public Mono<Void> publishCurrent(UUID reminderId) {
+        return publishCurrent(reminderId, null);
+    }
+
+    /**
+     * {@link #publishCurrent(UUID)} carrying a trace context.
+     *
+     * @param traceparent the trace context of the change, carried by the published record, or null
+     */
+    public Mono<Void> publishCurrent(UUID reminderId, String traceparent) {
         return reminders
                 .find(reminderId)
-                .flatMap(row -> {
-                    ReminderActivity event = eventOf(row);
-                    if (event == null) {
-                        return Mono.empty();
+                .map(row -> ActivityOfStatus.of(row, UUID.randomUUID(), clock.instant()))
+                .flatMap(event ->
+                        event.map(activity -> publish(activity, traceparent)).orElse(Mono.empty()));
+    }
+
+    /**
+     * Records any reminder activity event (such as a reply) in the current transaction; published once it commits.
+     *
+     * @param traceparent the trace context to carry, or null
+     * @throws IllegalStateException (as the Mono's error) when called outside a transaction
+     */
+    public Mono<Void> publish(ReminderActivity event, String traceparent) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .onErrorMap(NoTransactionException.class, ReminderEvents::outsideTransaction)
+                .flatMap(transaction -> {
+                    if (!transaction.isActualTransactionActive()) {
+                        return Mono.error(outsideTransaction(null));
                     }
-                    return Mono.fromFuture(() -> kafka.send(codec.toRecord(event, null)))
-                            .doOnNext(sent -> log.debug(
-                                    "Published {} for reminder {}",
-                                    event.getClass().getSimpleName(),
-                                    reminderId))
-                            .then();
-                })
-                .onErrorResume(error -> {
-                    log.warn(
-                            "Reminder event for {} not published: {}",
-                            reminderId,
-                            error.getClass().getSimpleName());
-                    return Mono.empty();
+                    transaction.registerSynchronization(new WakeRelayOnCommit(signal));
+                    return outbox.append(codec.encode(event, traceparent), clock.instant());
                 });
     }
 
-    private ReminderActivity eventOf(ReminderRow row) {
-        if (row.bookingId() == null) {
-            // A hand-written message to a bare number has no booking: the reminder stream is keyed by booking.
-            return null;
+    private static IllegalStateException outsideTransaction(Throwable cause) {
+        return new IllegalStateException(
+                "Reminder events are recorded in the transaction of their change; wrap it in inTransaction(..)", cause);
+    }
+
+    /** Wakes this instance's outbox relay once the transaction that appended events committed. */
+    private record WakeRelayOnCommit(OutboxSignal signal) implements TransactionSynchronization {
+
+        @Override
+        public Mono<Void> afterCommit() {
+            return Mono.fromRunnable(signal::committed);
         }
-        UUID id = UUID.randomUUID();
-        var now = clock.instant();
-        return switch (row.status()) {
-            case SCHEDULED ->
-                new ReminderScheduled(
-                        id, row.id(), row.bookingId(), row.orgId(), row.plannedAt(), now, row.leadTimeHours());
-            case SENT ->
-                new ReminderSent(
-                        id,
-                        row.id(),
-                        row.bookingId(),
-                        row.orgId(),
-                        row.plannedAt(),
-                        now,
-                        row.leadTimeHours(),
-                        row.segments());
-            case DELIVERED ->
-                new ReminderDelivered(
-                        id,
-                        row.id(),
-                        row.bookingId(),
-                        row.orgId(),
-                        row.plannedAt(),
-                        now,
-                        row.leadTimeHours(),
-                        row.segments());
-            case FAILED ->
-                new ReminderFailed(
-                        id,
-                        row.id(),
-                        row.bookingId(),
-                        row.orgId(),
-                        row.reason(),
-                        row.plannedAt(),
-                        now,
-                        row.leadTimeHours(),
-                        row.segments());
-            case SKIPPED ->
-                new ReminderSkipped(
-                        id,
-                        row.id(),
-                        row.bookingId(),
-                        row.orgId(),
-                        row.reason(),
-                        row.plannedAt(),
-                        now,
-                        row.leadTimeHours());
-            default -> null;
-        };
     }
 }

@@ -134,7 +134,7 @@ class ManualSendController {
         }
         UUID organisation = user.requireOrganisation();
         PhoneNumber phone = new PhoneNumber(request.phoneNumber());
-        return reminders
+        Mono<Void> queued = reminders
                 .queue(
                         id,
                         ReminderKind.MANUAL,
@@ -147,7 +147,9 @@ class ManualSendController {
                         hasher.hash(phone),
                         now,
                         traceparent)
-                .thenReturn(id);
+                // a message without booking is reported too (keyed by its own id), with the queuing
+                .then(events.publishCurrent(id, traceparent));
+        return events.inTransaction(queued).thenReturn(id);
     }
 
     private Mono<UUID> queueAbout(
@@ -158,7 +160,7 @@ class ManualSendController {
         }
         String number = cipher.decrypt(booking.contact()).phone();
         String phoneHash = PhoneNumber.isValid(number) ? hasher.hash(new PhoneNumber(number)) : null;
-        return reminders
+        Mono<Void> queued = reminders
                 .queue(
                         id,
                         ReminderKind.MANUAL,
@@ -171,8 +173,8 @@ class ManualSendController {
                         phoneHash,
                         now,
                         traceparent)
-                .then(events.publishCurrent(id))
-                .thenReturn(id);
+                .then(events.publishCurrent(id, traceparent));
+        return events.inTransaction(queued).thenReturn(id);
     }
 
     private static void writeHeaders(HttpHeaders headers, RateLimitProbe probe) {

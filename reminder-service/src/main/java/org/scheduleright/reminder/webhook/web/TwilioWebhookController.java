@@ -101,14 +101,19 @@ class TwilioWebhookController {
                 result = null;
                 settled = Mono.just(false);
             }
-            return settled.flatMap(changed -> {
-                        if (!changed) {
-                            return Mono.empty();
+            // the new status and its event commit together (outbox)
+            return events.inTransaction(settled.flatMap(changed -> changed
+                            ? reminders
+                                    .findBySid(sid)
+                                    .flatMap(row -> events.publishCurrent(row.id()))
+                                    .thenReturn(true)
+                            : Mono.just(false)))
+                    .doOnNext(changed -> {
+                        if (changed) {
+                            // counted once per reminder: a repeated or late callback changes nothing
+                            meters.counter("scheduleright.sms.delivery", "result", result)
+                                    .increment();
                         }
-                        // counted once per reminder: a repeated or late callback changes nothing
-                        meters.counter("scheduleright.sms.delivery", "result", result)
-                                .increment();
-                        return reminders.findBySid(sid).flatMap(row -> events.publishCurrent(row.id()));
                     })
                     .thenReturn(twiml());
         });
@@ -127,17 +132,18 @@ class TwilioWebhookController {
             PhoneNumber phone = new PhoneNumber(from);
             if (STOP.contains(keyword)) {
                 Instant now = clock.instant();
-                return optOuts.optOut(phone, now)
-                        .then(reminders.skipPendingTo(hasher.candidates(phone), "opted_out", now))
-                        .flatMap(skipped -> {
+                // the skipped reminders and their events commit together (outbox)
+                return events.inTransaction(optOuts.optOut(phone, now)
+                                .then(reminders.skipPendingTo(hasher.candidates(phone), "opted_out", now))
+                                .flatMap(skipped -> Flux.fromIterable(skipped)
+                                        .concatMap(events::publishCurrent)
+                                        .then(Mono.just(skipped))))
+                        .doOnNext(skipped -> {
                             log.info(
                                     "A number opted out of SMS reminders; {} pending reminder(s) skipped",
                                     skipped.size());
                             meters.counter("scheduleright.reminders", "status", "skipped", "reason", "opted_out")
                                     .increment(skipped.size());
-                            return Flux.fromIterable(skipped)
-                                    .concatMap(events::publishCurrent)
-                                    .then();
                         })
                         .thenReturn(twiml());
             }

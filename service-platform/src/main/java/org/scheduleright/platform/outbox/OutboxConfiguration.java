@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -6,17 +6,40 @@ import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.UUID;
-import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
-import org.scheduleright.booking.outbox.persistence.Outbox;
-import org.scheduleright.booking.outbox.persistence.RelayLease;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.scheduleright.events.EncodedEvent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Wires the outbox relay and its backlog metrics. */
-@Configuration(proxyBeanMethods = false)
-class OutboxConfiguration {
+/**
+ * The transactional outbox of a service that sets {@code scheduleright.outbox.lease-name}: the table its changes
+ * append to, the signal that wakes the relay on commit, the relay (unless {@code relay-enabled} is false) and its
+ * backlog metrics.
+ */
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration"
+        })
+@ConditionalOnClass({EncodedEvent.class, KafkaProducer.class})
+@ConditionalOnProperty(prefix = "scheduleright.outbox", name = "lease-name")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(DatabaseClient database) {
+        return new Outbox(database);
+    }
+
+    @Bean
+    OutboxSignal outboxSignal() {
+        return new OutboxSignal();
+    }
 
     @Bean
     @ConditionalOnProperty(name = "scheduleright.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
@@ -29,7 +52,7 @@ class OutboxConfiguration {
     OutboxRelay outboxRelay(
             RelayConnections connections,
             OutboxProperties properties,
-            Clock clock,
+            ObjectProvider<Clock> clock,
             OutboxSignal signal,
             MeterRegistry registry,
             ObjectProvider<Tracer> tracer,
@@ -38,16 +61,16 @@ class OutboxConfiguration {
         Propagator context = propagator.getIfAvailable(() -> Propagator.NOOP);
         return new OutboxRelay(
                 new Outbox(connections.client()),
-                new RelayLease(connections.client()),
+                new RelayLease(connections.client(), properties.leaseName()),
                 () -> new KafkaEventPublisher(
                         properties.bootstrapServers(),
                         properties.sendTimeout(),
-                        "booking-outbox-relay",
+                        properties.leaseName(),
                         registry,
                         spans,
                         context),
                 properties,
-                clock,
+                clock.getIfAvailable(Clock::systemUTC),
                 signal,
                 registry,
                 "relay-" + UUID.randomUUID());

@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,10 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
-import org.scheduleright.booking.outbox.persistence.Outbox;
-import org.scheduleright.booking.outbox.persistence.Outbox.StoredEvent;
-import org.scheduleright.booking.outbox.persistence.RelayLease;
+import org.scheduleright.platform.outbox.Outbox.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

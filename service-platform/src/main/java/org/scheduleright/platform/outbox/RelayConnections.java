@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;

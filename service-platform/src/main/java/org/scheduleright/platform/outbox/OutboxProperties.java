@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the outbox relay ({@code scheduleright.outbox.*}).
  *
+ * @param leaseName the name of the relay's lease row, also the producer's client id (such as
+ *     {@code booking-outbox-relay}); a service has an outbox when it sets this
  * @param relayEnabled whether this instance runs a relay ({@code OUTBOX_RELAY_ENABLED})
  * @param bootstrapServers the Kafka the relay publishes to (defaults to {@code KAFKA_BOOTSTRAP_SERVERS})
  * @param batchSize how many events one relay cycle publishes at most
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("scheduleright.outbox")
 public record OutboxProperties(
+        @NotBlank String leaseName,
         boolean relayEnabled,
         @NotBlank String bootstrapServers,
         @Min(1) @Max(5000) int batchSize,

@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox.persistence;
+package org.scheduleright.platform.outbox;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,7 +9,6 @@ import org.scheduleright.events.EncodedEvent;
 import org.scheduleright.events.EventEnvelope;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +16,6 @@ import reactor.core.publisher.Mono;
  * The transactional outbox: events appended in the transaction of the state change they describe, read back in
  * insertion order by the relay and marked sent once Kafka acknowledged them.
  */
-@Repository
 public class Outbox {
 
     private final DatabaseClient db;

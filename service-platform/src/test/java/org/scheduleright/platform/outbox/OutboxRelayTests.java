@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.scheduleright.booking.outbox.persistence.Outbox.StoredEvent;
 import org.scheduleright.events.EncodedEvent;
 import org.scheduleright.events.EventEnvelope;
+import org.scheduleright.platform.outbox.Outbox.StoredEvent;
 
 /** The relay sends a booking's next event only after the previous one was acknowledged. */
 class OutboxRelayTests {

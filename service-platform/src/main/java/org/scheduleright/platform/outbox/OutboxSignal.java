@@ -1,12 +1,10 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /** Tells the relay of this instance that new events were committed, so it publishes them without waiting to poll. */
-@Component
 public class OutboxSignal {
 
     private final AtomicBoolean pending = new AtomicBoolean();

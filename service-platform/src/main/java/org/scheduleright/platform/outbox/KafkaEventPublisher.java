@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox.messaging;
+package org.scheduleright.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;

@@ -1,10 +1,9 @@
-package org.scheduleright.booking.outbox;
+package org.scheduleright.platform.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.scheduleright.booking.outbox.persistence.Outbox;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;

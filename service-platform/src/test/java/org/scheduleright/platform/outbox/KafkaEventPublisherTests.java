@@ -1,4 +1,4 @@
-package org.scheduleright.booking.outbox.messaging;
+package org.scheduleright.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

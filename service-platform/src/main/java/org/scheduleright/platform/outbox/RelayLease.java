@@ -1,23 +1,23 @@
-package org.scheduleright.booking.outbox.persistence;
+package org.scheduleright.platform.outbox;
 
 import java.time.Duration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
  * The leader lease of the outbox relay, one row timed by the database clock: only the instance holding an unexpired
  * lease publishes, so events leave in one order.
  */
-@Repository
 public class RelayLease {
-
-    public static final String NAME = "booking-outbox-relay";
 
     private final DatabaseClient db;
 
-    public RelayLease(DatabaseClient db) {
+    private final String name;
+
+    /** @param name the lease row's name, inserted by the service's changelog (such as {@code booking-outbox-relay}) */
+    public RelayLease(DatabaseClient db, String name) {
         this.db = db;
+        this.name = name;
     }
 
     /** Takes or renews the lease for {@code owner}; true when {@code owner} now holds it for {@code duration}. */
@@ -27,7 +27,7 @@ public class RelayLease {
                         + " WHERE name = :name AND (owner = :owner OR owner IS NULL OR expires_at < UTC_TIMESTAMP(6))")
                 .bind("owner", owner)
                 .bind("micros", duration.toNanos() / 1000)
-                .bind("name", NAME)
+                .bind("name", name)
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);
@@ -37,7 +37,7 @@ public class RelayLease {
     public Mono<Void> release(String owner) {
         return db.sql("UPDATE outbox_relay_lease SET owner = NULL, expires_at = UTC_TIMESTAMP(6)"
                         + " WHERE name = :name AND owner = :owner")
-                .bind("name", NAME)
+                .bind("name", name)
                 .bind("owner", owner)
                 .then();
     }

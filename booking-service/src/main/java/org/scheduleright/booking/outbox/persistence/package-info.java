@@ -1,2 +1,0 @@
-/** The outbox table and the relay's leader lease. */
-package org.scheduleright.booking.outbox.persistence;
