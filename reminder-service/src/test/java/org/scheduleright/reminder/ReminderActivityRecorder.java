@@ -47,6 +47,12 @@ public final class ReminderActivityRecorder implements AutoCloseable {
         return seen.stream().filter(e -> e.reminderId().equals(reminderId)).toList();
     }
 
+    /** Polls once and returns every event seen so far about the booking. */
+    public List<ReminderActivity> eventsOfBooking(UUID bookingId) {
+        eventsOf(bookingId);
+        return seen.stream().filter(e -> e.bookingId().equals(bookingId)).toList();
+    }
+
     @Override
     public void close() {
         consumer.close();

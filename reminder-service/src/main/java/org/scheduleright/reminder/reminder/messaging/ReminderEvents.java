@@ -6,9 +6,11 @@ import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
 import org.scheduleright.events.reminder.ReminderDelivered;
 import org.scheduleright.events.reminder.ReminderFailed;
+import org.scheduleright.events.reminder.ReminderReplied;
 import org.scheduleright.events.reminder.ReminderScheduled;
 import org.scheduleright.events.reminder.ReminderSent;
 import org.scheduleright.events.reminder.ReminderSkipped;
+import org.scheduleright.events.reminder.ReplyAnswer;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.slf4j.Logger;
@@ -59,6 +61,41 @@ public class ReminderEvents {
                             error.getClass().getSimpleName());
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * Publishes that the recipient answered a reminder by SMS, asking to confirm or cancel its booking (booking-service
+     * acts on it). Unlike the other events this one is not best effort: a failure is emitted, so that the webhook does
+     * not record the inbound message as handled and Twilio's retry, with the same {@code eventId}, publishes it again.
+     *
+     * @param eventId the event id, derived from the inbound message so that a repeat publishes the same {@code ce_id}
+     * @param leadTimeHours the answered reminder's lead time, or null for another kind of message
+     */
+    public Mono<Void> publishReply(
+            UUID eventId,
+            UUID reminderId,
+            UUID bookingId,
+            UUID orgId,
+            ReplyAnswer answer,
+            java.time.Instant scheduledFor,
+            Integer leadTimeHours) {
+        return Mono.defer(() -> {
+                    ReminderReplied event = new ReminderReplied(
+                            eventId,
+                            reminderId,
+                            bookingId,
+                            orgId,
+                            answer,
+                            scheduledFor,
+                            clock.instant(),
+                            leadTimeHours);
+                    return Mono.fromFuture(kafka.send(codec.toRecord(event, null)));
+                })
+                .doOnError(error -> log.warn(
+                        "Reply event for reminder {} not published: {}",
+                        reminderId,
+                        error.getClass().getSimpleName()))
+                .then();
     }
 
     /** Publishes the event matching the reminder's current status, if that status has one. */
