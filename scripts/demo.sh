@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 API=${API:-http://localhost:3001}
 command -v jq >/dev/null || { echo "the demo needs jq (apt-get install jq)"; exit 1; }
+command -v openssl >/dev/null || { echo "the demo needs openssl to sign the SMS reply (apt-get install openssl)"; exit 1; }
 if [ -z "${ADMIN_PASSWORD:-}" ] && [ -f run/admin.env ]; then
   # shellcheck disable=SC1091
   . run/admin.env
