@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Walks through ScheduleRight against the platform started by scripts/run-local.sh: logs in, sets up an
 # organisation with a staff member, a site and a slot a little ahead, books it as a member of the public, confirms
-# it, shows the reminders and the SMS arriving in the local sink, then reschedules and cancels and shows the
-# reminders following. Needs curl and jq.
+# it, shows the reminders and the SMS arriving at the local Twilio stand-in, then reschedules and cancels and shows the
+# reminders following; finally a second member of the public books, gets one "reply C to confirm" text and confirms the
+# booking by replying C (a webhook signed the way Twilio signs it). Needs curl, jq and openssl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 API=${API:-http://localhost:3001}
 command -v jq >/dev/null || { echo "the demo needs jq (apt-get install jq)"; exit 1; }
+command -v openssl >/dev/null || { echo "the demo needs openssl to sign the SMS reply (apt-get install openssl)"; exit 1; }
 if [ -z "${ADMIN_PASSWORD:-}" ] && [ -f run/admin.env ]; then
   # shellcheck disable=SC1091
   . run/admin.env
@@ -68,9 +70,9 @@ call POST /api/v1/users "$(jq -n --arg e "$STAFF_EMAIL" --arg p "$STAFF_PASSWORD
   '{email:$e,name:"Demo Staff",password:$p,roles:["STAFF"],orgId:$o}')" | jq '{id,email,roles,orgId}'
 login "$STAFF_EMAIL" "$STAFF_PASSWORD"
 
-step "create a site and remind one hour ahead"
+step "create a site and remind one hour ahead; clients may answer by SMS"
 SITE=$(call POST "/api/v1/orgs/$ORG/sites" '{"name":"Riverside clinic","timezone":"Europe/London"}' | jq -r .id)
-call PUT /api/v1/reminders/settings '{"enabled":true,"leadTimesHours":[1],"template":"Hi {{name}}, see you at {{site}} on {{date}} at {{time}}.","sendCancellationNotice":true}' | jq .
+call PUT /api/v1/reminders/settings '{"enabled":true,"leadTimesHours":[1],"template":"Hi {{name}}, see you at {{site}} on {{date}} at {{time}}. {{replyHint}}","sendCancellationNotice":true,"repliesEnabled":true}' | jq .
 
 step "open two slots, 45 and 90 minutes from now"
 SLOT=$(call POST "/api/v1/sites/$SITE/availability" "$(jq -n --arg s "$(iso '+45 min')" --arg e "$(iso '+75 min')" '{startTime:$s,endTime:$e,capacity:2}')" | jq -r '.data[0].id // .id')
@@ -95,12 +97,15 @@ done
 jq . <<<"$reminders"
 REMINDER=$(jq -r '(if type == "array" then . else .data end)[0].id' <<<"$reminders")
 
-step "the reminder arriving in the local SMS sink (not sent: no Twilio credentials)"
+TWILIO=${TWILIO:-http://127.0.0.1:3009}   # scripts/run-local.sh's stand-in for Twilio's API
+texts_to() { # phone — the messages the local Twilio stand-in received for it
+  curl -sS "$TWILIO/messages" 2>/dev/null | jq --arg p "$1" '[.[] | select(.to == $p)]' 2>/dev/null || echo '[]'
+}
+step "the reminder arriving at the local Twilio stand-in (nothing leaves the machine)"
 for _ in $(seq 1 45); do
-  sink=$(call GET /api/v1/reminders/sink 2>/dev/null) || sink='{}'
-  grep -q "$REMINDER" <<<"$sink" && break; sleep 2
+  texts=$(texts_to "$PHONE"); [ "$(jq length <<<"$texts")" -gt 0 ] && break; sleep 2
 done
-jq --arg r "$REMINDER" '{smsEnabled, note, messages: [.messages[]? | select(.reminderId == $r)]}' <<<"$sink"
+jq . <<<"$texts"
 
 step "reschedule to the later slot: pending reminders follow the new time"
 call PUT "/api/v1/bookings/$BOOKING/reschedule" "$(jq -n --arg l "$LATER" '{slotId:$l}')" | jq '{id,status,startTime}'
@@ -109,4 +114,35 @@ sleep 2; call GET "/api/v1/bookings/$BOOKING/reminders" | jq .
 step "cancel: pending reminders are cancelled"
 call PUT "/api/v1/bookings/$BOOKING/cancel" '{"reason":"demo finished"}' | jq '{id,status,cancelledAt}'
 sleep 2; call GET "/api/v1/bookings/$BOOKING/reminders" | jq .
+
+step "another member of the public books: one text asks them to reply C, no reminder before that"
+PHONE2="+4477008$(printf '%05d' $((run % 100000)))"
+BOOKING2=$(TOKEN='' call POST /api/public/bookings "$(jq -n --arg s "$SITE" --arg l "$SLOT" --arg p "$PHONE2" \
+  '{siteId:$s,slotId:$l,clientName:"Sam Reply",clientPhone:$p}')" | jq -r .id)
+for _ in $(seq 1 45); do
+  texts=$(texts_to "$PHONE2"); [ "$(jq length <<<"$texts")" -gt 0 ] && break; sleep 2
+done
+jq . <<<"$texts"
+
+step "the client replies \"c\": Twilio's signed webhook, answered with TwiML naming the local time"
+if [ -z "${TWILIO_AUTH_TOKEN:-}" ] && [ -f run/twilio.env ]; then
+  # shellcheck disable=SC1091
+  . run/twilio.env
+fi
+: "${TWILIO_AUTH_TOKEN:?the reply step needs the auth token of scripts/run-local.sh (run/twilio.env) or TWILIO_AUTH_TOKEN}"
+SID="SM$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+url="$API/webhooks/twilio/inbound"
+# Twilio's signature: HMAC-SHA1 of the URL followed by each parameter's name and value, sorted by name
+signature=$(printf '%s' "${url}Bodyc From${PHONE2}MessageSid${SID}To${TWILIO_PHONE_NUMBER:-+15005550006}" \
+  | openssl dgst -sha1 -hmac "$TWILIO_AUTH_TOKEN" -binary | base64)
+curl -sS -X POST "$url" -H "X-Twilio-Signature: $signature" --data-urlencode "Body=c " \
+  --data-urlencode "From=$PHONE2" --data-urlencode "MessageSid=$SID" \
+  --data-urlencode "To=${TWILIO_PHONE_NUMBER:-+15005550006}"; echo
+
+step "booking-service confirmed it (event source sms); its reminder follows"
+for _ in $(seq 1 30); do
+  status=$(call GET "/api/v1/bookings/$BOOKING2" | jq -r .status); [ "$status" = confirmed ] && break; sleep 1
+done
+call GET "/api/v1/bookings/$BOOKING2" | jq '{id,status,confirmedAt,startTime,timezone}'
+sleep 3; call GET "/api/v1/bookings/$BOOKING2/reminders" | jq .
 echo; echo "demo complete"

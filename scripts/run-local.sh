@@ -103,13 +103,31 @@ export CORS_ORIGIN=${CORS_ORIGIN:-http://localhost:3000}
 export RATE_LIMIT_STANDARD=${RATE_LIMIT_STANDARD:-1000} RATE_LIMIT_AUTH=${RATE_LIMIT_AUTH:-50} \
   RATE_LIMIT_PUBLIC=${RATE_LIMIT_PUBLIC:-200}
 
+# 5b. Without a Twilio account, SMS go to a local stand-in for Twilio's API (scripts/lib/local_twilio.py, port 3009)
+# with a local auth token (run/twilio.env), so that reminders are "sent" and webhooks, replies included, can be signed
+# the way Twilio signs them (scripts/demo.sh); nothing leaves the machine.
+if [ -z "${TWILIO_ACCOUNT_SID:-}" ]; then
+  if [ ! -f "$run/twilio.env" ]; then
+    printf 'TWILIO_AUTH_TOKEN=%s\n' "$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" > "$run/twilio.env"
+    chmod 600 "$run/twilio.env"
+  fi
+  # shellcheck disable=SC1091
+  . "$run/twilio.env"
+  python3 scripts/lib/local_twilio.py 3009 >"$run/logs/local-twilio.log" 2>&1 &
+  pids+=($!)
+  export TWILIO_ACCOUNT_SID=AC00000000000000000000000000000000 TWILIO_AUTH_TOKEN
+  export TWILIO_PHONE_NUMBER=${TWILIO_PHONE_NUMBER:-+15005550006} TWILIO_API_BASE_URL=http://127.0.0.1:3009
+  say "SMS go to the local Twilio stand-in on http://127.0.0.1:3009/messages (nothing is sent)"
+fi
+
 start() { # name jar port
   say "starting $1 on port $3"
   SERVER_PORT=$3 java -Xmx384m -jar "$2" >"$run/logs/$1.log" 2>&1 &
   pids+=($!)
 }
 start booking-service booking-service/target/booking-service.jar 3002
-start reminder-service reminder-service/target/reminder-service.jar 3003
+# Twilio calls the webhooks through the gateway: signatures are made for that URL
+SERVER_URL=${SERVER_URL:-http://localhost:3001} start reminder-service reminder-service/target/reminder-service.jar 3003
 start gateway gateway/target/gateway.jar 3001
 
 for svc in gateway:3001 booking-service:3002 reminder-service:3003; do

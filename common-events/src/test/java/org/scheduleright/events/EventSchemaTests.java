@@ -18,6 +18,7 @@ import org.scheduleright.events.booking.BookingLifecycle;
 import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
+import org.scheduleright.events.reminder.ReminderReplied;
 import org.scheduleright.events.reminder.ReminderSent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -74,9 +75,9 @@ class EventSchemaTests {
     }
 
     @Test
-    void bothStreamsTogetherCoverElevenEventTypes() {
-        assertThat(everyEvent()).hasSize(11);
-        assertThat(everyType().map(EventType::javaType)).doesNotHaveDuplicates().hasSize(11);
+    void bothStreamsTogetherCoverTwelveEventTypes() {
+        assertThat(everyEvent()).hasSize(12);
+        assertThat(everyType().map(EventType::javaType)).doesNotHaveDuplicates().hasSize(12);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,6 +167,24 @@ class EventSchemaTests {
         data.put("source", "import");
 
         assertThat(EventSchemas.errors(BookingCreated.TYPE, data.toString())).isNotEmpty();
+    }
+
+    @Test
+    void confirmationOrCancellationBySmsValidatesWithTheSmsSource() {
+        ObjectNode data = bookingCreatedData();
+        data.put("source", "sms");
+
+        assertThat(EventSchemas.errors(BookingCreated.TYPE, data.toString())).isEmpty();
+    }
+
+    @Test
+    void replyPayloadWithTheTextOfTheReplyFailsValidation() {
+        ObjectNode data = (ObjectNode)
+                JSON.readTree(REMINDERS.serialize(Fixtures.everyReminderEvent().get(5)));
+        assertThat(EventSchemas.errors(ReminderReplied.TYPE, data.toString())).isEmpty();
+        data.put("body", "Yes!");
+
+        assertThat(EventSchemas.errors(ReminderReplied.TYPE, data.toString())).isNotEmpty();
     }
 
     @Test

@@ -18,9 +18,11 @@ import org.scheduleright.events.contact.EncryptedContact;
 import org.scheduleright.events.reminder.ReminderActivity;
 import org.scheduleright.events.reminder.ReminderDelivered;
 import org.scheduleright.events.reminder.ReminderFailed;
+import org.scheduleright.events.reminder.ReminderReplied;
 import org.scheduleright.events.reminder.ReminderScheduled;
 import org.scheduleright.events.reminder.ReminderSent;
 import org.scheduleright.events.reminder.ReminderSkipped;
+import org.scheduleright.events.reminder.ReplyAnswer;
 
 /** One well-formed event of every type, about one booking of Ada Lovelace, for the tests. */
 public final class Fixtures {
@@ -151,6 +153,7 @@ public final class Fixtures {
                 new ReminderSent(UUID.randomUUID(), REMINDER, BOOKING, ORG, due, NOW, 24, 1),
                 new ReminderDelivered(UUID.randomUUID(), REMINDER, BOOKING, ORG, due, NOW, 24, 2),
                 new ReminderFailed(UUID.randomUUID(), REMINDER, BOOKING, ORG, "twilio:30007", due, NOW, 24, null),
-                new ReminderSkipped(UUID.randomUUID(), REMINDER, BOOKING, ORG, "opted_out", due, NOW, null));
+                new ReminderSkipped(UUID.randomUUID(), REMINDER, BOOKING, ORG, "opted_out", due, NOW, null),
+                new ReminderReplied(UUID.randomUUID(), REMINDER, BOOKING, ORG, ReplyAnswer.CONFIRM, due, NOW, 24));
     }
 }

@@ -59,6 +59,11 @@ public final class ReminderActivityRecorder implements AutoCloseable {
                 .toList();
     }
 
+    /** Polls once and returns every event seen so far about the booking. */
+    public List<ReminderActivity> eventsOfBooking(UUID bookingId) {
+        return ofBookings(Set.of(bookingId));
+    }
+
     @Override
     public void close() {
         consumer.close();

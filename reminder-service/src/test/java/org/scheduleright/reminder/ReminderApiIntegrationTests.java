@@ -98,6 +98,52 @@ class ReminderApiIntegrationTests extends ReminderIntegrationTest {
     }
 
     @Test
+    void keepsRepliesSwitchedOnWithAReplyHintInTheTemplate() {
+        String token = staffOf(UUID.randomUUID());
+        http().put()
+                .uri("/api/v1/reminders/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "enabled",
+                        true,
+                        "leadTimesHours",
+                        List.of(24),
+                        "template",
+                        "{{name}}: {{time}} at {{site}}. {{replyHint}}",
+                        "repliesEnabled",
+                        true))
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        http().get()
+                .uri("/api/v1/reminders/settings")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.repliesEnabled")
+                .isEqualTo(true)
+                .jsonPath("$.template")
+                .isEqualTo("{{name}}: {{time}} at {{site}}. {{replyHint}}");
+    }
+
+    @Test
+    void repliesAreOffUnlessSwitchedOn() {
+        http().get()
+                .uri("/api/v1/reminders/settings")
+                .headers(h -> h.setBearerAuth(staffOf(UUID.randomUUID())))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.repliesEnabled")
+                .isEqualTo(false);
+    }
+
+    @Test
     void rejectsATemplateWithAnUnknownPlaceholder() {
         http().put()
                 .uri("/api/v1/reminders/settings")

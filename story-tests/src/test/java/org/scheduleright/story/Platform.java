@@ -325,6 +325,33 @@ final class Platform implements AutoCloseable {
         assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 299);
     }
 
+    /**
+     * Twilio's webhook for an SMS the client sent to our number, signed the way Twilio signs it unless {@code signed}
+     * is false; returns the answer as it came (status and TwiML).
+     */
+    HttpResponse<String> clientTexts(String messageSid, String from, String body, boolean signed) throws Exception {
+        String url = gateway() + "/webhooks/twilio/inbound";
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", twilioSid);
+        params.put("MessageSid", messageSid);
+        params.put("From", from);
+        params.put("To", twilioFrom);
+        params.put("Body", body);
+        String signature = signed ? twilioSignature(url, params) : "bm90LXR3aWxpbw==";
+        String form = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Twilio-Signature", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Twilio's signature: HMAC-SHA1 over the URL followed by each parameter name and value, sorted by name. */
     private String twilioSignature(String url, Map<String, String> params) throws Exception {
         StringBuilder data = new StringBuilder(url);

@@ -8,21 +8,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.scheduleright.booking.booking.domain.Booking;
 import org.scheduleright.booking.booking.domain.BookingId;
 import org.scheduleright.booking.booking.domain.IllegalTransitionException;
+import org.scheduleright.booking.booking.domain.SmsReplyRule;
 import org.scheduleright.booking.booking.messaging.BookingEvents;
 import org.scheduleright.booking.booking.messaging.BookingEvents.Change;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
 import org.scheduleright.booking.site.SiteDirectory;
+import org.scheduleright.booking.booking.persistence.ProcessedReplies;
+import org.scheduleright.booking.org.domain.OrgId;
+
+
 import org.scheduleright.booking.site.domain.Site;
 import org.scheduleright.booking.slot.domain.Slot;
 import org.scheduleright.booking.slot.domain.SlotId;
 import org.scheduleright.booking.slot.persistence.Slots;
 import org.scheduleright.events.booking.BookingSource;
+import org.scheduleright.events.reminder.ReplyAnswer;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
 import org.scheduleright.platform.error.FieldProblem;
@@ -56,6 +63,7 @@ public class BookingService {
     private final MeterRegistry registry;
     private final OutboxSignal signal;
     private final SiteDirectory sites;
+    private final ProcessedReplies processedReplies;
     private final Cache<SlotId, Slot> bookedSlots = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterAccess(Duration.ofMinutes(10))
@@ -72,9 +80,11 @@ public class BookingService {
             IdempotencyProperties idempotency,
             MeterRegistry registry,
             OutboxSignal signal,
-            SiteDirectory sites) {
+            SiteDirectory sites,
+            ProcessedReplies processedReplies) {
         this.signal = signal;
         this.sites = sites;
+        this.processedReplies = processedReplies;
         this.bookings = bookings;
         this.slots = slots;
         this.idempotencyKeys = idempotencyKeys;
@@ -253,6 +263,75 @@ public class BookingService {
                                 .flatMap(taken ->
                                         taken ? slots.freeSeat(booking.slotId()) : Mono.error(slotUnavailable()))
                                 .thenReturn(moved)));
+    }
+
+    /** What acting on one SMS reply event did. */
+    public enum ReplyHandling {
+        /** The event id was acted on before: nothing changed. */
+        DUPLICATE,
+        /** No such booking here: nothing changed. */
+        UNKNOWN_BOOKING,
+        /** The booking was confirmed or cancelled, with its event (source {@code sms}) in the outbox. */
+        CHANGED,
+        /** The rule left the booking as it was (already so, not allowed, started, other organisation). */
+        IGNORED
+    }
+
+    /** The cancellation reason stored for a booking cancelled by its client's SMS answer. */
+    public static final String SMS_CANCEL_REASON = "Cancelled by SMS reply";
+
+    /**
+     * Acts on a client's SMS answer to a reminder, exactly once per event id: in one transaction the booking is locked,
+     * {@link SmsReplyRule} decides, the event id is recorded with the outcome, and a confirmation or cancellation (seat
+     * freed) is stored with its event, source {@code sms}, in the outbox.
+     */
+    public Mono<ReplyHandling> answerSmsReply(UUID eventId, BookingId id, OrgId org, ReplyAnswer answer) {
+        String traceparent = TraceParents.currentOrNewRoot();
+        return Mono.defer(() -> {
+                    Instant now = clock.instant();
+                    Mono<ReplyHandling> work = bookings.lock(id)
+                            .flatMap(before -> {
+                                SmsReplyRule.Outcome outcome = SmsReplyRule.decide(before, org, answer, now);
+                                return processedReplies
+                                        .record(
+                                                eventId,
+                                                id.value(),
+                                                outcome.name().toLowerCase(java.util.Locale.ROOT),
+                                                now)
+                                        .flatMap(fresh -> !fresh
+                                                ? Mono.just(ReplyHandling.DUPLICATE)
+                                                : outcome.changes()
+                                                        ? applyReply(before, outcome, now, traceparent)
+                                                                .thenReturn(ReplyHandling.CHANGED)
+                                                        : Mono.just(ReplyHandling.IGNORED));
+                            })
+                            .switchIfEmpty(Mono.defer(() -> processedReplies
+                                    .record(eventId, id.value(), "unknown_booking", now)
+                                    .map(fresh -> fresh ? ReplyHandling.UNKNOWN_BOOKING : ReplyHandling.DUPLICATE)));
+                    return transactions.transactional(work);
+                })
+                .retryWhen(transientFailures())
+                .doOnNext(handling -> {
+                    if (handling == ReplyHandling.CHANGED) {
+                        signal.committed();
+                    }
+                });
+    }
+
+    private Mono<Booking> applyReply(Booking before, SmsReplyRule.Outcome outcome, Instant now, String traceparent) {
+        Change change = outcome == SmsReplyRule.Outcome.CONFIRM ? Change.CONFIRMED : Change.CANCELLED;
+        Mono<Booking> transition = outcome == SmsReplyRule.Outcome.CONFIRM
+                ? Mono.fromCallable(() -> before.confirm(now))
+                : Mono.fromCallable(() -> before.cancel(SMS_CANCEL_REASON, now))
+                        .flatMap(cancelled -> slots.freeSeat(before.slotId()).thenReturn(cancelled));
+        return transition
+                .flatMap(bookings::update)
+                .flatMap(after -> sites.find(after.siteId().toString())
+                        .flatMap(site -> outbox.append(
+                                events.encode(change, before, after, site.name(), BookingSource.SMS, now, traceparent),
+                                now))
+                        .thenReturn(after))
+                .doOnNext(after -> count(change));
     }
 
     private Mono<Booking> change(

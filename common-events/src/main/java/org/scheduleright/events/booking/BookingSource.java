@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
-/** Who caused a booking event: a staff member, the client themself, or the public booking page. */
+/**
+ * Who caused a booking event: a staff member, the client themself, the public booking page, or the client's SMS reply to
+ * a reminder ({@code sms}, added later: consumers that list the values must accept it).
+ */
 public enum BookingSource {
     STAFF("staff"),
     CLIENT("client"),
-    PUBLIC("public");
+    PUBLIC("public"),
+    SMS("sms");
 
     private final String wireName;
 
@@ -25,7 +29,7 @@ public enum BookingSource {
     /**
      * Reads a source from its wire name.
      *
-     * @throws IllegalArgumentException for anything but {@code staff}, {@code client} or {@code public}
+     * @throws IllegalArgumentException for anything but {@code staff}, {@code client}, {@code public} or {@code sms}
      */
     @JsonCreator
     public static BookingSource fromWireName(String wireName) {
@@ -33,6 +37,6 @@ public enum BookingSource {
                 .filter(source -> source.wireName.equals(wireName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown booking source: " + wireName + " (expected staff, client or public)"));
+                        "unknown booking source: " + wireName + " (expected staff, client, public or sms)"));
     }
 }

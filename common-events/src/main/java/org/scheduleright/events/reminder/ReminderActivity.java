@@ -20,13 +20,14 @@ import org.scheduleright.events.StreamEvent;
     "orgId",
     "status",
     "reason",
+    "answer",
     "scheduledFor",
     "occurredAt",
     "leadTimeHours",
     "segments"
 })
 public sealed interface ReminderActivity extends StreamEvent
-        permits ReminderScheduled, ReminderSent, ReminderDelivered, ReminderFailed, ReminderSkipped {
+        permits ReminderScheduled, ReminderSent, ReminderDelivered, ReminderFailed, ReminderSkipped, ReminderReplied {
 
     String TOPIC = "scheduleright.reminders.v1";
 
@@ -41,7 +42,8 @@ public sealed interface ReminderActivity extends StreamEvent
                     ReminderSent.TYPE,
                     ReminderDelivered.TYPE,
                     ReminderFailed.TYPE,
-                    ReminderSkipped.TYPE));
+                    ReminderSkipped.TYPE,
+                    ReminderReplied.TYPE));
 
     UUID reminderId();
 

@@ -10,7 +10,9 @@ public enum ReminderStatus {
     SENT("sent"),
     DELIVERED("delivered"),
     FAILED("failed"),
-    SKIPPED("skipped");
+    SKIPPED("skipped"),
+    /** The recipient answered the reminder (the reminder itself stays sent or delivered). */
+    REPLIED("replied");
 
     private final String wireName;
 

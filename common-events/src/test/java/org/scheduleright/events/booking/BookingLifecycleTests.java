@@ -69,8 +69,9 @@ class BookingLifecycleTests {
     void rejectsAnUnknownSourceName() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> BookingSource.fromWireName("import"))
-                .withMessageContaining("staff, client or public");
+                .withMessageContaining("staff, client, public or sms");
         assertThat(BookingSource.fromWireName("public")).isEqualTo(BookingSource.PUBLIC);
+        assertThat(BookingSource.fromWireName("sms")).isEqualTo(BookingSource.SMS);
     }
 
     @Test

@@ -23,7 +23,8 @@ class ReminderActivityTests {
                         "org.scheduleright.reminder.sent.v1",
                         "org.scheduleright.reminder.delivered.v1",
                         "org.scheduleright.reminder.failed.v1",
-                        "org.scheduleright.reminder.skipped.v1");
+                        "org.scheduleright.reminder.skipped.v1",
+                        "org.scheduleright.reminder.replied.v1");
     }
 
     @Test
@@ -34,7 +35,8 @@ class ReminderActivityTests {
                         ReminderStatus.SENT,
                         ReminderStatus.DELIVERED,
                         ReminderStatus.FAILED,
-                        ReminderStatus.SKIPPED);
+                        ReminderStatus.SKIPPED,
+                        ReminderStatus.REPLIED);
     }
 
     @Test
@@ -72,6 +74,45 @@ class ReminderActivityTests {
                         24,
                         0))
                 .withMessageContaining("segments");
+    }
+
+    @Test
+    void aReplyCarriesItsAnswerAndNeitherNumberNorText() {
+        ReminderReplied replied = new ReminderReplied(
+                UUID.randomUUID(),
+                Fixtures.REMINDER,
+                Fixtures.BOOKING,
+                Fixtures.ORG,
+                ReplyAnswer.CANCEL,
+                Fixtures.START,
+                Fixtures.NOW,
+                24);
+
+        assertThat(replied.status()).isEqualTo(ReminderStatus.REPLIED);
+        assertThat(java.util.Arrays.stream(ReminderReplied.class.getRecordComponents())
+                        .map(java.lang.reflect.RecordComponent::getName))
+                .doesNotContain("phone", "body", "text", "from");
+    }
+
+    @Test
+    void rejectsAReplyWithoutAnswer() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> new ReminderReplied(
+                        UUID.randomUUID(),
+                        Fixtures.REMINDER,
+                        Fixtures.BOOKING,
+                        Fixtures.ORG,
+                        null,
+                        Fixtures.START,
+                        Fixtures.NOW,
+                        null))
+                .withMessageContaining("answer");
+    }
+
+    @Test
+    void readsReplyAnswersByWireNameOnly() {
+        assertThat(ReplyAnswer.fromWireName("confirm")).isEqualTo(ReplyAnswer.CONFIRM);
+        assertThatIllegalArgumentException().isThrownBy(() -> ReplyAnswer.fromWireName("YES"));
     }
 
     private static ReminderScheduled scheduled(Integer leadTimeHours) {

@@ -138,7 +138,7 @@ public class BookingEventHandler {
                 .then(
                         switch (ReminderEligibility.of(event.status(), event.source())) {
                             case REMIND -> replan(booking, before != null, contact.hasPhone(), now, traceparent);
-                            case AWAIT_CONFIRMATION -> Mono.<Void>empty();
+                            case AWAIT_CONFIRMATION -> confirmationRequest(booking, phoneHash, now, traceparent);
                             case CLOSED -> cancel(event, phoneHash, before, now, traceparent);
                         });
     }
@@ -171,6 +171,34 @@ public class BookingEventHandler {
                 ? cancellationNotice(event, phoneHash, now, traceparent)
                 : Mono.empty();
         return reminders.cancelPending(event.bookingId(), null, reason, now).then(notice);
+    }
+
+    /**
+     * Queues the one "reply C to confirm" message of a public booking when its organisation enabled replies; its id
+     * derives from the booking, so that a replayed event never queues a second one.
+     */
+    private Mono<Void> confirmationRequest(KnownBooking booking, String phoneHash, Instant now, String traceparent) {
+        UUID requestId = UUID.nameUUIDFromBytes(
+                ("confirmation-request:" + booking.bookingId()).getBytes(StandardCharsets.UTF_8));
+        return settings.of(booking.orgId())
+                .filter(orgSettings -> ReminderEligibility.requestsConfirmation(
+                        orgSettings.repliesEnabled(), phoneHash != null, booking.startTime(), now))
+                .flatMap(orgSettings -> reminders.queue(
+                        requestId,
+                        ReminderKind.CONFIRMATION,
+                        booking.orgId(),
+                        booking.bookingId(),
+                        booking.startTime(),
+                        null,
+                        null,
+                        null,
+                        phoneHash,
+                        now,
+                        traceparent))
+                .filter(Boolean::booleanValue)
+                // recorded in the queuing transaction: no worker can claim the request before it committed
+                .flatMap(queued -> events.publishCurrent(requestId, traceparent))
+                .then();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.SmsSender;
+import org.scheduleright.reminder.sms.twilio.TwilioProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,8 @@ class ReminderConfiguration {
             Clock clock,
             ReminderProperties properties,
             SmsQuotas quotas,
-            ObservationRegistry observations) {
+            ObservationRegistry observations,
+            TwilioProperties twilio) {
         return new SmsDispatcher(
                 reminders,
                 bookings,
@@ -53,7 +55,8 @@ class ReminderConfiguration {
                 properties,
                 properties.workerId(),
                 quotas,
-                observations);
+                observations,
+                twilio.phoneNumber());
     }
 
     @Bean

@@ -24,7 +24,6 @@ import org.scheduleright.reminder.quota.QuotaDecision;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.MessageTemplate;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
-import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
@@ -93,6 +92,9 @@ class SmsDispatcher {
 
     private final ObservationRegistry observations;
 
+    /** The number SMS leave from ({@code TWILIO_PHONE_NUMBER}), recorded at each hand-off so replies find them. */
+    private final String sendingNumber;
+
     SmsDispatcher(
             Reminders reminders,
             KnownBookings bookings,
@@ -108,7 +110,9 @@ class SmsDispatcher {
             ReminderProperties properties,
             String workerId,
             SmsQuotas quotas,
-            ObservationRegistry observations) {
+            ObservationRegistry observations,
+            String sendingNumber) {
+        this.sendingNumber = sendingNumber == null || sendingNumber.isBlank() ? null : sendingNumber;
         this.reminders = reminders;
         this.bookings = bookings;
         this.settings = settings;
@@ -269,31 +273,45 @@ class SmsDispatcher {
                     : cipher.decrypt(reminder.recipient()).phone();
             return deliverTo(claim, reminder, phone, orgSettings -> reminder.body());
         }
-        boolean cancellation = reminder.kind() == ReminderKind.CANCELLATION;
         boolean unchanged = booking != null
-                && (cancellation
-                        ? booking.status() == BookingStatus.CANCELLED
-                        : booking.isActive() && booking.startTime().equals(reminder.appointmentStart()));
+                && switch (reminder.kind()) {
+                    case CANCELLATION -> booking.status() == BookingStatus.CANCELLED;
+                    // the request to confirm goes only to a booking still waiting for it
+                    case CONFIRMATION ->
+                        booking.status() == BookingStatus.PENDING
+                                && booking.startTime().equals(reminder.appointmentStart());
+                    case REMINDER, MANUAL ->
+                        booking.isActive() && booking.startTime().equals(reminder.appointmentStart());
+                };
         if (!unchanged) {
             return finish(claim, reminder, ReminderStatus.CANCELLED, "booking_changed", null, null);
         }
         Instant now = clock.instant();
         boolean late = switch (reminder.kind()) {
             case REMINDER -> !policy.isStillWorthSending(booking.startTime(), now);
-            case CANCELLATION -> !booking.startTime().isAfter(now);
+            case CANCELLATION, CONFIRMATION -> !booking.startTime().isAfter(now);
             case MANUAL -> false;
         };
         if (late) {
             return finish(claim, reminder, ReminderStatus.SKIPPED, SchedulingPolicy.TOO_LATE, null, null);
         }
         Contact contact = cipher.decrypt(booking.contact());
-        MessageTemplate fixed = cancellation ? MessageTemplate.CANCELLATION : null;
+        MessageTemplate fixed = switch (reminder.kind()) {
+            case CANCELLATION -> MessageTemplate.CANCELLATION;
+            case CONFIRMATION -> MessageTemplate.CONFIRMATION_REQUEST;
+            case REMINDER, MANUAL -> null;
+        };
         return deliverTo(
                 claim,
                 reminder,
                 contact.phone(),
                 orgSettings -> (fixed == null ? orgSettings.template() : fixed)
-                        .renderFor(contact.name(), booking.siteName(), booking.startTime(), booking.timezone()));
+                        .renderFor(
+                                contact.name(),
+                                booking.siteName(),
+                                booking.startTime(),
+                                booking.timezone(),
+                                orgSettings.repliesEnabled()));
     }
 
     /** Checks the number and its opt-out, renders the text with the organisation's settings and sends it. */
@@ -335,7 +353,7 @@ class SmsDispatcher {
                         .defer(claim, now.plus(quotas.unavailableRetry()), now)
                         .then();
             }
-            return reminders.handOver(claim, clock.instant()).flatMap(owned -> {
+            return reminders.handOver(claim, clock.instant(), sendingNumber).flatMap(owned -> {
                 if (!owned) {
                     // the sweep gave it back (this worker stalled) or another worker holds it now: never send twice
                     log.warn("Reminder {} is no longer claimed by this worker; not sending it", id);

@@ -12,6 +12,7 @@ import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.SmsSender;
+import org.scheduleright.reminder.sms.twilio.TwilioProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -46,6 +47,7 @@ final class ExtraDispatchers {
                 context.getBean(ReminderProperties.class),
                 name,
                 quotas,
-                context.getBean(ObservationRegistry.class));
+                context.getBean(ObservationRegistry.class),
+                context.getBean(TwilioProperties.class).phoneNumber());
     }
 }

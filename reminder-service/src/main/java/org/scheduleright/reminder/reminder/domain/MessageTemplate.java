@@ -16,7 +16,10 @@ public record MessageTemplate(String text) {
 
     public static final int MAX_LENGTH = 320;
 
-    public static final Set<String> PLACEHOLDERS = Set.of("name", "date", "time", "site");
+    public static final Set<String> PLACEHOLDERS = Set.of("name", "date", "time", "site", "replyHint");
+
+    /** What {@code {{replyHint}}} reads when the organisation enabled replies; nothing otherwise. */
+    public static final String REPLY_HINT = "Reply C to confirm or X to cancel.";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -26,6 +29,14 @@ public record MessageTemplate(String text) {
 
     public static final MessageTemplate DEFAULT = new MessageTemplate(
             "Hi {{name}}, reminder: your appointment at {{site}} on {{date}} at {{time}}. Reply STOP to opt out.");
+
+    /**
+     * The one message right after a public booking, when the organisation enabled replies: the number was typed by
+     * anyone, so it names neither the client nor more than the site and time, and asks for the confirming reply.
+     */
+    public static final MessageTemplate CONFIRMATION_REQUEST = new MessageTemplate("{{site}}: please confirm your"
+            + " booking on {{date}} at {{time}}. Reply C to confirm or X to cancel. No reminders until confirmed."
+            + " Reply STOP to opt out.");
 
     /** The notice sent when a booking is cancelled and the organisation announces cancellations. */
     public static final MessageTemplate CANCELLATION =
@@ -45,7 +56,7 @@ public record MessageTemplate(String text) {
         while (matcher.find()) {
             if (!PLACEHOLDERS.contains(matcher.group(1))) {
                 throw new IllegalArgumentException("template uses unknown placeholder {{" + matcher.group(1)
-                        + "}}; known ones are {{name}}, {{date}}, {{time}} and {{site}}");
+                        + "}}; known ones are {{name}}, {{date}}, {{time}}, {{site}} and {{replyHint}}");
             }
         }
         String stripped = PLACEHOLDER.matcher(text).replaceAll("");
@@ -59,8 +70,18 @@ public record MessageTemplate(String text) {
      * reads as "the site".
      */
     public String renderFor(String name, String siteName, Instant start, ZoneId zone) {
+        return renderFor(name, siteName, start, zone, false);
+    }
+
+    /**
+     * Renders like {@link #renderFor(String, String, Instant, ZoneId)}; {@code {{replyHint}}} reads {@link #REPLY_HINT}
+     * when replies are enabled and nothing otherwise (without leaving a double space).
+     */
+    public String renderFor(String name, String siteName, Instant start, ZoneId zone, boolean repliesEnabled) {
         ZonedDateTime local = start.atZone(zone);
-        return render(Map.of(
+        String text = render(Map.of(
+                "replyHint",
+                repliesEnabled ? REPLY_HINT : "",
                 "name",
                 name,
                 "site",
@@ -69,6 +90,9 @@ public record MessageTemplate(String text) {
                 DATE.format(local),
                 "time",
                 TIME.format(local)));
+        return repliesEnabled || !this.text.contains("replyHint")
+                ? text
+                : text.replaceAll(" {2,}", " ").strip();
     }
 
     /** Fills every occurrence of every placeholder with its value. */

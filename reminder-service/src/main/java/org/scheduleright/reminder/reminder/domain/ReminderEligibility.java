@@ -1,5 +1,6 @@
 package org.scheduleright.reminder.reminder.domain;
 
+import java.time.Instant;
 import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.events.booking.BookingStatus;
 
@@ -29,6 +30,15 @@ public enum ReminderEligibility {
             case PENDING -> source == BookingSource.PUBLIC ? AWAIT_CONFIRMATION : REMIND;
             default -> CLOSED;
         };
+    }
+
+    /**
+     * Whether a public booking awaiting confirmation ({@link #AWAIT_CONFIRMATION}) gets the one "reply C to confirm" message: only when its
+     * organisation lets replies act on bookings, it has a number and the appointment is still ahead. The recipient's
+     * confirming reply is the verification of the number; nothing else is sent to it before.
+     */
+    public static boolean requestsConfirmation(boolean repliesEnabled, boolean hasPhone, Instant start, Instant now) {
+        return repliesEnabled && hasPhone && start.isAfter(now);
     }
 
     /**

@@ -5,17 +5,29 @@ import java.util.Objects;
 
 /**
  * An organisation's reminder settings: whether reminders are sent, how many hours before the appointment, the text,
- * whether cancellations are announced, and optional quiet hours in site-local time.
+ * whether cancellations are announced, optional quiet hours in site-local time, and whether clients' SMS answers (C to
+ * confirm, X to cancel) act on their bookings.
  */
 public record ReminderSettings(
         boolean enabled,
         List<Integer> leadTimesHours,
         MessageTemplate template,
         boolean sendCancellationNotice,
-        QuietHours quietHours) {
+        QuietHours quietHours,
+        boolean repliesEnabled) {
 
     public static final ReminderSettings DEFAULT =
-            new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT);
+            new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT, false);
+
+    /** Settings with replies switched off. */
+    public ReminderSettings(
+            boolean enabled,
+            List<Integer> leadTimesHours,
+            MessageTemplate template,
+            boolean sendCancellationNotice,
+            QuietHours quietHours) {
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, false);
+    }
 
     public ReminderSettings {
         Objects.requireNonNull(leadTimesHours, "leadTimesHours must not be null");

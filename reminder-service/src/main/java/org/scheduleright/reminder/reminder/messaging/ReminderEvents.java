@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.scheduleright.events.kafka.CloudEventCodec;
 import org.scheduleright.events.reminder.ReminderActivity;
+import org.scheduleright.events.reminder.ReminderReplied;
 import org.scheduleright.events.reminder.ReminderScheduled;
+import org.scheduleright.events.reminder.ReplyAnswer;
 import org.scheduleright.platform.outbox.Outbox;
 import org.scheduleright.platform.outbox.OutboxSignal;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
@@ -74,6 +76,28 @@ public class ReminderEvents {
                 new ReminderScheduled(
                         UUID.randomUUID(), reminderId, bookingId, orgId, plannedAt, clock.instant(), leadTimeHours),
                 traceparent));
+    }
+
+    /**
+     * Records that the recipient answered a reminder by SMS, asking to confirm or cancel its booking (booking-service
+     * acts on it), in the current transaction: published once it commits. Call inside the transaction that records the
+     * inbound message as handled, so that the two are stored together or not at all.
+     *
+     * @param eventId the event id, derived from the inbound message so that a repeat records the same {@code ce_id}
+     * @param leadTimeHours the answered reminder's lead time, or null for another kind of message
+     */
+    public Mono<Void> publishReply(
+            UUID eventId,
+            UUID reminderId,
+            UUID bookingId,
+            UUID orgId,
+            ReplyAnswer answer,
+            Instant scheduledFor,
+            Integer leadTimeHours) {
+        return Mono.defer(() -> publish(
+                new ReminderReplied(
+                        eventId, reminderId, bookingId, orgId, answer, scheduledFor, clock.instant(), leadTimeHours),
+                null));
     }
 
     /** {@link #publishScheduled(UUID, UUID, UUID, Instant, Integer, String)} without trace context. */

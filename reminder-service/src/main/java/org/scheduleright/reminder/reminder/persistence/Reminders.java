@@ -202,8 +202,20 @@ public class Reminders {
      * finished or re-claimed): the reminder must then not be sent.
      */
     public Mono<Boolean> handOver(Claim claim, Instant now) {
-        return database.sql("UPDATE reminders SET handed_over_at = :now, updated_at = :now WHERE id = :id"
-                        + " AND status = 'sending' AND claim_id = :claim AND handed_over_at IS NULL")
+        return handOver(claim, now, null);
+    }
+
+    /**
+     * Records the hand-off like {@link #handOver(Claim, Instant)}, with the number the SMS leaves from (null: not
+     * known), so that a reply to it finds the booking it is about.
+     */
+    public Mono<Boolean> handOver(Claim claim, Instant now, String sentFrom) {
+        return bindNullable(
+                        database.sql("UPDATE reminders SET handed_over_at = :now, sent_from = :from, updated_at = :now"
+                                + " WHERE id = :id AND status = 'sending' AND claim_id = :claim"
+                                + " AND handed_over_at IS NULL"),
+                        "from",
+                        sentFrom)
                 .bind("now", toColumn(now))
                 .bind("id", claim.reminderId().toString())
                 .bind("claim", claim.claimId().toString())

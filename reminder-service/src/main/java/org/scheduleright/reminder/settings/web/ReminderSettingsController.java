@@ -23,14 +23,18 @@ import reactor.core.publisher.Mono;
 @RestController
 class ReminderSettingsController {
 
-    /** The settings as the API shows and accepts them; quiet hours as {@code HH:mm}, both null for none. */
+    /**
+     * The settings as the API shows and accepts them; quiet hours as {@code HH:mm}, both null for none;
+     * {@code repliesEnabled} absent reads as false.
+     */
     record SettingsBody(
             Boolean enabled,
             List<Integer> leadTimesHours,
             String template,
             Boolean sendCancellationNotice,
             String quietHoursStart,
-            String quietHoursEnd) {
+            String quietHoursEnd,
+            Boolean repliesEnabled) {
 
         static SettingsBody of(ReminderSettings settings) {
             QuietHours quiet = settings.quietHours();
@@ -40,7 +44,8 @@ class ReminderSettingsController {
                     settings.template().text(),
                     settings.sendCancellationNotice(),
                     quiet == null ? null : quiet.start().toString(),
-                    quiet == null ? null : quiet.end().toString());
+                    quiet == null ? null : quiet.end().toString(),
+                    settings.repliesEnabled());
         }
     }
 
@@ -96,7 +101,8 @@ class ReminderSettingsController {
                     body.leadTimesHours(),
                     template,
                     Boolean.TRUE.equals(body.sendCancellationNotice()),
-                    quiet);
+                    quiet,
+                    Boolean.TRUE.equals(body.repliesEnabled()));
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("leadTimesHours", e.getMessage());
         }

@@ -1,6 +1,9 @@
 package org.scheduleright.reminder.webhook.web;
 
 import com.twilio.security.RequestValidator;
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Body;
+import com.twilio.twiml.messaging.Message;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.OptOuts;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.reply.SmsReplies;
 import org.scheduleright.reminder.sms.twilio.TwilioProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Twilio's callbacks: delivery status of sent reminders and inbound replies (STOP family opts out, START/UNSTOP opts
- * back in). Each request must carry a valid {@code X-Twilio-Signature} for {@code SERVER_URL} plus its path.
+ * back in, anything else is an answer to the latest message sent to the number, see {@link SmsReplies}). Each request
+ * must carry a valid {@code X-Twilio-Signature} for {@code SERVER_URL} plus its path.
  */
 @RestController
 class TwilioWebhookController {
@@ -60,6 +65,8 @@ class TwilioWebhookController {
 
     private final PhoneHasher hasher;
 
+    private final SmsReplies replies;
+
     TwilioWebhookController(
             TwilioProperties twilio,
             Reminders reminders,
@@ -67,7 +74,9 @@ class TwilioWebhookController {
             MeterRegistry meters,
             Clock clock,
             ReminderEvents events,
-            PhoneHasher hasher) {
+            PhoneHasher hasher,
+            SmsReplies replies) {
+        this.replies = replies;
         this.events = events;
         this.hasher = hasher;
         this.twilio = twilio;
@@ -119,17 +128,27 @@ class TwilioWebhookController {
         });
     }
 
-    @Operation(summary = "Inbound SMS from Twilio: STOP/START opt-outs (X-Twilio-Signature verified)")
-    @ErrorAnswers({ErrorCode.INSUFFICIENT_PERMISSIONS})
+    @Operation(
+            summary = "Inbound SMS from Twilio: STOP/START opt-outs, C/X replies to a reminder (X-Twilio-Signature"
+                    + " verified)")
+    @ErrorAnswers({ErrorCode.INSUFFICIENT_PERMISSIONS, ErrorCode.SERVICE_UNAVAILABLE})
     @PostMapping(path = "/webhooks/twilio/inbound", produces = MediaType.APPLICATION_XML_VALUE)
     Mono<ResponseEntity<String>> inbound(ServerWebExchange exchange) {
         return verifiedForm(exchange, "/webhooks/twilio/inbound").flatMap(form -> {
             String from = form.get("From");
-            String keyword = form.getOrDefault("Body", "").strip().toUpperCase(Locale.ROOT);
+            String body = form.getOrDefault("Body", "");
+            String keyword = body.strip().toUpperCase(Locale.ROOT);
             if (!PhoneNumber.isValid(from)) {
                 return Mono.just(twiml());
             }
             PhoneNumber phone = new PhoneNumber(from);
+            Mono<ResponseEntity<String>> reply = Mono.defer(
+                            () -> replies.answer(form.get("MessageSid"), phone, form.get("To"), body))
+                    .map(TwilioWebhookController::twiml)
+                    .onErrorMap(
+                            error -> !(error instanceof ApiException),
+                            error -> new ApiException(
+                                    ErrorCode.SERVICE_UNAVAILABLE, "The reply could not be handled; try again"));
             if (STOP.contains(keyword)) {
                 Instant now = clock.instant();
                 // the skipped reminders and their events commit together (outbox)
@@ -145,13 +164,14 @@ class TwilioWebhookController {
                             meters.counter("scheduleright.reminders", "status", "skipped", "reason", "opted_out")
                                     .increment(skipped.size());
                         })
-                        .thenReturn(twiml());
+                        // CANCEL is also one of Twilio's opt-out words: it cancels the answered booking as well
+                        .then(keyword.equals("CANCEL") ? reply : Mono.just(twiml()));
             }
             if (START.contains(keyword)) {
                 log.info("A number opted back in to SMS reminders");
                 return optOuts.optIn(phone).thenReturn(twiml());
             }
-            return Mono.just(twiml());
+            return reply;
         });
     }
 
@@ -173,6 +193,20 @@ class TwilioWebhookController {
 
     private static ResponseEntity<String> twiml() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    /** TwiML answering the inbound message with {@code text}; empty TwiML (no answer) for an empty text. */
+    private static ResponseEntity<String> twiml(String text) {
+        if (text.isEmpty()) {
+            return twiml();
+        }
+        String xml = new MessagingResponse.Builder()
+                .message(new Message.Builder()
+                        .body(new Body.Builder(text).build())
+                        .build())
+                .build()
+                .toXml();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);
     }
 
     private static String stripSlash(String url) {

@@ -44,4 +44,28 @@ class MessageTemplateTests {
                 .withMessageContaining("321");
         assertThat(new MessageTemplate("x".repeat(320)).text()).hasSize(320);
     }
+
+    @Test
+    void theReplyHintAppearsOnlyWhenRepliesAreEnabled() {
+        MessageTemplate template =
+                new MessageTemplate("Hi {{name}}, {{site}} at {{time}}. {{replyHint}} STOP to opt out.");
+        Instant start = Instant.parse("2026-12-02T09:30:00Z");
+
+        assertThat(template.renderFor("Ada", "Mitte Clinic", start, ZoneId.of("Europe/Berlin"), true))
+                .isEqualTo("Hi Ada, Mitte Clinic at 10:30. Reply C to confirm or X to cancel. STOP to opt out.");
+        assertThat(template.renderFor("Ada", "Mitte Clinic", start, ZoneId.of("Europe/Berlin"), false))
+                .isEqualTo("Hi Ada, Mitte Clinic at 10:30. STOP to opt out.");
+    }
+
+    @Test
+    void theConfirmationRequestNamesNeitherTheClientNorMoreThanSiteAndTime() {
+        String text = MessageTemplate.CONFIRMATION_REQUEST.renderFor(
+                "Ada Lovelace", "Mitte Clinic", Instant.parse("2026-12-02T09:30:00Z"), ZoneId.of("Europe/Berlin"));
+
+        assertThat(text)
+                .doesNotContain("Ada")
+                .contains("Mitte Clinic")
+                .contains("10:30")
+                .contains("Reply C");
+    }
 }

@@ -18,6 +18,8 @@ class ReminderEligibilityTests {
         "PENDING, CLIENT, REMIND",
         "CONFIRMED, STAFF, REMIND",
         "CONFIRMED, PUBLIC, REMIND",
+        "CONFIRMED, SMS, REMIND",
+        "CANCELLED, SMS, CLOSED",
         "CANCELLED, STAFF, CLOSED",
         "CANCELLED, PUBLIC, CLOSED",
         "COMPLETED, STAFF, CLOSED",
@@ -35,5 +37,20 @@ class ReminderEligibilityTests {
         assertThat(ReminderEligibility.announcesCancellation(BookingStatus.PENDING))
                 .isFalse();
         assertThat(ReminderEligibility.announcesCancellation(null)).isFalse();
+    }
+
+    @Test
+    void aPublicBookingGetsOneConfirmationRequestOnlyWhenRepliesAreOnWithANumberAndTime() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T08:00:00Z");
+        java.time.Instant start = now.plusSeconds(3600);
+
+        assertThat(ReminderEligibility.requestsConfirmation(true, true, start, now))
+                .isTrue();
+        assertThat(ReminderEligibility.requestsConfirmation(false, true, start, now))
+                .isFalse();
+        assertThat(ReminderEligibility.requestsConfirmation(true, false, start, now))
+                .isFalse();
+        assertThat(ReminderEligibility.requestsConfirmation(true, true, now, now))
+                .isFalse();
     }
 }
