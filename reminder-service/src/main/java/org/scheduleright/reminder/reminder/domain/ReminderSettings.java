@@ -5,14 +5,16 @@ import java.util.Objects;
 
 /**
  * An organisation's reminder settings: whether reminders are sent, how many hours before the appointment, the text,
- * whether cancellations are announced, and optional quiet hours in site-local time.
+ * whether cancellations are announced, optional quiet hours in site-local time, and the organisation's daily SMS budget
+ * ({@code null}: the platform default; bounded by the platform maximum where it is applied).
  */
 public record ReminderSettings(
         boolean enabled,
         List<Integer> leadTimesHours,
         MessageTemplate template,
         boolean sendCancellationNotice,
-        QuietHours quietHours) {
+        QuietHours quietHours,
+        Integer dailySmsBudget) {
 
     public static final ReminderSettings DEFAULT =
             new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT);
@@ -32,5 +34,18 @@ public record ReminderSettings(
             throw new IllegalArgumentException("lead times must not repeat: " + leadTimesHours);
         }
         leadTimesHours = List.copyOf(leadTimesHours);
+        if (dailySmsBudget != null && dailySmsBudget < 1) {
+            throw new IllegalArgumentException("a daily SMS budget must be at least 1, got " + dailySmsBudget);
+        }
+    }
+
+    /** Settings with the platform's default daily SMS budget. */
+    public ReminderSettings(
+            boolean enabled,
+            List<Integer> leadTimesHours,
+            MessageTemplate template,
+            boolean sendCancellationNotice,
+            QuietHours quietHours) {
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, null);
     }
 }

@@ -38,11 +38,12 @@ public class OrgReminderSettings {
         QuietHours quiet = settings.quietHours();
         DatabaseClient.GenericExecuteSpec spec = database.sql(
                         "INSERT INTO reminder_settings (org_id, enabled, lead_times_hours, template,"
-                                + " send_cancellation_notice, quiet_hours_start, quiet_hours_end, updated_at)"
-                                + " VALUES (:org, :enabled, :leads, :template, :notice, :quietStart, :quietEnd, :now)"
-                                + " ON DUPLICATE KEY UPDATE enabled = :enabled, lead_times_hours = :leads,"
-                                + " template = :template, send_cancellation_notice = :notice,"
-                                + " quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd, updated_at = :now")
+                                + " send_cancellation_notice, quiet_hours_start, quiet_hours_end, daily_sms_budget,"
+                                + " updated_at) VALUES (:org, :enabled, :leads, :template, :notice, :quietStart,"
+                                + " :quietEnd, :budget, :now) ON DUPLICATE KEY UPDATE enabled = :enabled,"
+                                + " lead_times_hours = :leads, template = :template, send_cancellation_notice = :notice,"
+                                + " quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd,"
+                                + " daily_sms_budget = :budget, updated_at = :now")
                 .bind("org", orgId.toString())
                 .bind("enabled", settings.enabled())
                 .bind(
@@ -51,6 +52,9 @@ public class OrgReminderSettings {
                 .bind("template", settings.template().text())
                 .bind("notice", settings.sendCancellationNotice())
                 .bind("now", toColumn(now));
+        spec = settings.dailySmsBudget() == null
+                ? spec.bindNull("budget", Integer.class)
+                : spec.bind("budget", settings.dailySmsBudget());
         spec = quiet == null
                 ? spec.bindNull("quietStart", String.class).bindNull("quietEnd", String.class)
                 : spec.bind("quietStart", quiet.start().toString())
@@ -67,6 +71,7 @@ public class OrgReminderSettings {
                         : Arrays.stream(leads.split(",")).map(Integer::valueOf).toList(),
                 new MessageTemplate(row.get("template", String.class)),
                 Boolean.TRUE.equals(row.get("send_cancellation_notice", Boolean.class)),
-                QuietHours.parse(row.get("quiet_hours_start", String.class), row.get("quiet_hours_end", String.class)));
+                QuietHours.parse(row.get("quiet_hours_start", String.class), row.get("quiet_hours_end", String.class)),
+                row.get("daily_sms_budget", Integer.class));
     }
 }
