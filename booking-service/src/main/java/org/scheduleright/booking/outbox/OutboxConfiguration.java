@@ -9,12 +9,15 @@ import java.util.UUID;
 import org.scheduleright.booking.outbox.messaging.KafkaEventPublisher;
 import org.scheduleright.booking.outbox.persistence.Outbox;
 import org.scheduleright.booking.outbox.persistence.RelayLease;
+import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.housekeeping.SqlPurges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Wires the outbox relay and its backlog metrics. */
+/** Wires the outbox relay, its backlog metrics and the purge of sent events. */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
@@ -51,6 +54,13 @@ class OutboxConfiguration {
                 signal,
                 registry,
                 "relay-" + UUID.randomUUID());
+    }
+
+    /** Events Kafka acknowledged more than {@code sent-retention} ago leave the outbox table (platform housekeeping). */
+    @Bean
+    Purge sentOutboxEvents(DatabaseClient database, OutboxProperties properties) {
+        return new Purge(
+                "booking-outbox", properties.sentRetention(), SqlPurges.olderThan(database, "outbox", "sent_at"));
     }
 
     @Bean
