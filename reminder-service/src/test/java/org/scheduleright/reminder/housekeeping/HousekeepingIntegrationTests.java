@@ -85,9 +85,11 @@ class HousekeepingIntegrationTests extends ReminderIntegrationTest {
     private UUID reminder(UUID bookingId, String status, Instant updatedAt) {
         UUID id = UUID.randomUUID();
         database.sql("INSERT INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start, planned_at,"
-                        + " status, created_at, updated_at) VALUES (:id, :booking, :org, NULL, :at, :at, :status, :at,"
-                        + " :at)")
+                        + " status, created_at, updated_at) VALUES (:id, :booking, :org, NULL, :at, :planned, :status,"
+                        + " :at, :at)")
                 .bind("id", id.toString())
+                // a scheduled one is due in a year, so that no other test's dispatch round claims it
+                .bind("planned", utc(status.equals("scheduled") ? now.plus(Duration.ofDays(365)) : updatedAt))
                 .bind("booking", bookingId.toString())
                 .bind("org", UUID.randomUUID().toString())
                 .bind("status", status)
