@@ -93,6 +93,8 @@ public abstract class ReminderIntegrationTest {
         registry.add("scheduleright.twilio.auth-token", () -> TWILIO_AUTH_TOKEN);
         registry.add("scheduleright.twilio.server-url", () -> PUBLIC_URL);
         registry.add("scheduleright.reminders.dispatcher-enabled", () -> "false");
+        // the housekeeping tests run their own instances
+        registry.add("scheduleright.housekeeping.enabled", () -> "false");
         registry.add("spring.kafka.consumer.group-id", () -> "reminder-service-" + UUID.randomUUID());
         registry.add("scheduleright.reminders.consumer.initial-backoff", () -> "50ms");
         registry.add("scheduleright.reminders.consumer.max-attempts", () -> "2");

@@ -1,8 +1,10 @@
 package org.scheduleright.platform;
 
 import io.github.mweirauch.micrometer.jvm.extras.ProcessMemoryMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,10 @@ import org.scheduleright.platform.auth.BearerTokenFilter;
 import org.scheduleright.platform.config.DatabaseProperties;
 import org.scheduleright.platform.error.ApiErrorWebExceptionHandler;
 import org.scheduleright.platform.error.ErrorResponses;
+import org.scheduleright.platform.housekeeping.Housekeeping;
+import org.scheduleright.platform.housekeeping.HousekeepingLease;
+import org.scheduleright.platform.housekeeping.HousekeepingProperties;
+import org.scheduleright.platform.housekeeping.Purge;
 import org.scheduleright.platform.openapi.ApiConventions;
 import org.scheduleright.platform.openapi.ErrorAnswersCustomizer;
 import org.scheduleright.platform.ops.DependencyCheck;
@@ -24,11 +30,13 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -46,9 +54,29 @@ import tools.jackson.databind.json.JsonMapper;
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
         })
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, HousekeepingProperties.class})
 @Import(DependencyCheckConfiguration.class)
 public class PlatformConfiguration {
+
+    /**
+     * Purges the rows of every {@link Purge} the service declares, one replica at a time (its database's
+     * {@code housekeeping_lease} table).
+     */
+    @Bean
+    @ConditionalOnBean({Purge.class, DatabaseClient.class})
+    Housekeeping housekeeping(
+            List<Purge> purges,
+            DatabaseClient database,
+            HousekeepingProperties properties,
+            ObjectProvider<Clock> clock,
+            MeterRegistry meters) {
+        return new Housekeeping(
+                purges,
+                new HousekeepingLease(database, "housekeeping"),
+                properties,
+                clock.getIfAvailable(Clock::systemUTC),
+                meters);
+    }
 
     @Bean
     ErrorResponses errorResponses(JsonMapper jsonMapper) {

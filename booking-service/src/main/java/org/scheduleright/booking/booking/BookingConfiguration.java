@@ -3,14 +3,20 @@ package org.scheduleright.booking.booking;
 import java.time.Clock;
 import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.platform.config.InvalidConfigurationException;
+import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.housekeeping.SqlPurges;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-/** Wires the booking feature: the clock, the contact cipher of its events and its transactions. */
+/**
+ * Wires the booking feature: the clock, the contact cipher of its events, its transactions and the purge of expired
+ * idempotency keys.
+ */
 @Configuration(proxyBeanMethods = false)
 class BookingConfiguration {
 
@@ -27,6 +33,15 @@ class BookingConfiguration {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(java.util.List.of(e.getMessage()));
         }
+    }
+
+    /** Idempotency keys first used more than their retention ago are forgotten (platform housekeeping). */
+    @Bean
+    Purge expiredIdempotencyKeys(DatabaseClient database, IdempotencyProperties properties) {
+        return new Purge(
+                "idempotency-keys",
+                properties.retention(),
+                SqlPurges.olderThan(database, "idempotency_keys", "created_at"));
     }
 
     @Bean

@@ -9,10 +9,16 @@ import org.scheduleright.gateway.token.persistence.RefreshTokenStore;
 import org.scheduleright.gateway.token.persistence.SigningKeys;
 import org.scheduleright.platform.auth.AccessTokenVerifier;
 import org.scheduleright.platform.auth.TokenProperties;
+import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.housekeeping.SqlPurges;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Token issuing and the key ring, which also verifies incoming access tokens in place of a remote JWKS. */
+/**
+ * Token issuing and the key ring, which also verifies incoming access tokens in place of a remote JWKS; expired refresh
+ * tokens and retired keys are purged after their retention.
+ */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
@@ -44,6 +50,24 @@ class TokenConfiguration {
     @Bean
     RefreshTokens refreshTokens(RefreshTokenStore store, JwtProperties properties) {
         return new RefreshTokens(store, properties, Clock.systemUTC());
+    }
+
+    /** Refresh tokens expired more than their retention ago (platform housekeeping). */
+    @Bean
+    Purge expiredRefreshTokens(DatabaseClient database, TokenRetentionProperties retention) {
+        return new Purge(
+                "expired-refresh-tokens",
+                retention.refreshTokens(),
+                SqlPurges.olderThan(database, "refresh_tokens", "expires_at"));
+    }
+
+    /** Signing keys retired more than their retention ago; the active key has no retirement and is never purged. */
+    @Bean
+    Purge retiredSigningKeys(DatabaseClient database, TokenRetentionProperties retention) {
+        return new Purge(
+                "retired-signing-keys",
+                retention.signingKeys(),
+                SqlPurges.olderThan(database, "signing_keys", "retire_after", "retire_after IS NOT NULL"));
     }
 
     @Bean

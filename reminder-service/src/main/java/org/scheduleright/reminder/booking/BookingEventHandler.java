@@ -20,6 +20,7 @@ import org.scheduleright.reminder.reminder.domain.ReminderEligibility;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.SchedulingPolicy;
+import org.scheduleright.reminder.reminder.domain.SendingHours;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
 import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
@@ -202,8 +203,9 @@ public class BookingEventHandler {
     }
 
     /**
-     * Queues the one notice of a cancelled future appointment when the organisation wants them; its id derives from
-     * the booking, so that a second cancellation event never queues a second notice.
+     * Queues the one notice of a cancelled future appointment when the organisation wants them, due at once or at the
+     * end of the site's quiet hours, and none when the appointment starts before they end; its id derives from the
+     * booking, so that a second cancellation event never queues a second notice.
      */
     private Mono<Void> cancellationNotice(BookingLifecycle event, String phoneHash, Instant now, String traceparent) {
         if (phoneHash == null || !event.startTime().isAfter(now)) {
@@ -213,18 +215,29 @@ public class BookingEventHandler {
                 UUID.nameUUIDFromBytes(("cancellation-notice:" + event.bookingId()).getBytes(StandardCharsets.UTF_8));
         return settings.of(event.orgId())
                 .filter(ReminderSettings::sendCancellationNotice)
-                .flatMap(orgSettings -> reminders.queue(
-                        noticeId,
-                        ReminderKind.CANCELLATION,
-                        event.orgId(),
-                        event.bookingId(),
-                        event.startTime(),
-                        null,
-                        null,
-                        null,
-                        phoneHash,
-                        now,
-                        traceparent))
+                .flatMap(orgSettings -> {
+                    SendingHours.Notice timing = SendingHours.cancellationNotice(
+                            orgSettings.quietHours(), event.timezone(), now, event.startTime());
+                    if (!(timing instanceof SendingHours.Notice.Due due)) {
+                        log.info(
+                                "No cancellation notice for booking {}: it starts before the site's quiet hours end",
+                                event.bookingId());
+                        return Mono.just(false);
+                    }
+                    return reminders.queueAt(
+                            noticeId,
+                            ReminderKind.CANCELLATION,
+                            event.orgId(),
+                            event.bookingId(),
+                            event.startTime(),
+                            null,
+                            null,
+                            null,
+                            phoneHash,
+                            due.at(),
+                            now,
+                            traceparent);
+                })
                 .filter(Boolean::booleanValue)
                 // recorded in the queuing transaction: no worker can claim the notice before it committed
                 .flatMap(queued -> events.publishCurrent(noticeId, traceparent))

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param keyPrefix prefix of every Redis key the quotas use
  * @param recipientPerHour SMS per recipient number per hour
  * @param recipientPerDay SMS per recipient number per day
- * @param orgPerDay SMS per organisation per day (the daily budget)
+ * @param orgPerDay SMS per organisation per day when it chose no budget in its reminder settings
+ * @param orgPerDayMax the largest daily budget an organisation may choose (see {@link DailyBudget})
  * @param overallPerHour SMS of the whole service per hour
  * @param orgSharePercent share of {@code overallPerHour} one organisation may use per hour (see {@link FairShare})
  * @param warnRatio share of an organisation's daily budget above which a warning is logged
@@ -31,6 +32,7 @@ public record QuotaProperties(
         @Min(1) long recipientPerHour,
         @Min(1) long recipientPerDay,
         @Min(1) long orgPerDay,
+        @Min(1) long orgPerDayMax,
         @Min(1) long overallPerHour,
         @Min(1) @Max(100) int orgSharePercent,
         @DecimalMin("0.0") @DecimalMax("1.0") double warnRatio,

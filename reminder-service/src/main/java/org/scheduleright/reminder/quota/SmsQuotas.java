@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public class SmsQuotas implements AutoCloseable {
 
     private final BucketConfiguration recipient;
 
-    private final BucketConfiguration org;
+    private final BucketConfiguration orgDay;
 
     private final BucketConfiguration orgShare;
 
@@ -77,7 +78,7 @@ public class SmsQuotas implements AutoCloseable {
 
     private volatile AsyncProxyManager<String> buckets;
 
-    /** The last known share of an organisation's daily budget in use. */
+    /** The last known share of an organisation's daily budget in use, seen by this replica. */
     private record OrgUsage(double ratio, Instant seenAt) {}
 
     public SmsQuotas(
@@ -101,7 +102,9 @@ public class SmsQuotas implements AutoCloseable {
                 .addLimit(limit -> limit.capacity(properties.recipientPerDay())
                         .refillIntervally(properties.recipientPerDay(), DAY))
                 .build();
-        this.org = perWindow(properties.orgPerDay(), DAY);
+        // counts the day's SMS up to the platform maximum; each organisation's own budget is compared with the count,
+        // so that a changed budget applies at once and never resets what was used today
+        this.orgDay = perWindow(properties.orgPerDayMax(), DAY);
         this.orgShare = perWindow(
                 FairShare.perOrganisationHourly(properties.overallPerHour(), properties.orgSharePercent()), HOUR);
         this.overall = perWindow(properties.overallPerHour(), HOUR);
@@ -119,6 +122,7 @@ public class SmsQuotas implements AutoCloseable {
             meters.counter("scheduleright.sms.quota.rejections", "scope", scope);
         }
         meters.counter("scheduleright.sms.quota.unavailable");
+        meters.counter("scheduleright.sms.quota.warnings", "scope", "org");
     }
 
     private static BucketConfiguration perWindow(long capacity, Duration window) {
@@ -127,18 +131,45 @@ public class SmsQuotas implements AutoCloseable {
                 .build();
     }
 
-    /** One quota an SMS is taken from: its scope name, bucket key and limits, and who watches its level. */
-    private record Step(String scope, String key, BucketConfiguration configuration, Consumer<ConsumptionProbe> seen) {}
+    /**
+     * One quota an SMS is taken from: its scope name, bucket key and limits, who watches its level, and whether a
+     * consumed unit stays within the scope's limit.
+     */
+    private record Step(
+            String scope,
+            String key,
+            BucketConfiguration configuration,
+            Consumer<ConsumptionProbe> seen,
+            Predicate<ConsumptionProbe> within) {
+
+        Step(String scope, String key, BucketConfiguration configuration, Consumer<ConsumptionProbe> seen) {
+            this(scope, key, configuration, seen, probe -> true);
+        }
+    }
+
+    /** Takes one SMS like {@link #acquire(UUID, Integer, PhoneNumber)} for an organisation that chose no budget. */
+    public Mono<QuotaDecision> acquire(UUID orgId, PhoneNumber to) {
+        return acquire(orgId, null, to);
+    }
 
     /**
      * Takes one SMS from the recipient's quota, the organisation's daily budget, the organisation's fair share of the
      * overall hourly ceiling and the overall quota, in that order; when one is used up, the units already taken are
      * given back and the answer names the exhausted scope.
+     *
+     * @param chosenBudget the daily budget of the organisation's reminder settings, null for the platform default;
+     *     never above the platform maximum ({@link DailyBudget#effective})
      */
-    public Mono<QuotaDecision> acquire(UUID orgId, PhoneNumber to) {
+    public Mono<QuotaDecision> acquire(UUID orgId, Integer chosenBudget, PhoneNumber to) {
+        long budget = DailyBudget.effective(chosenBudget, properties.orgPerDay(), properties.orgPerDayMax());
         List<Step> steps = List.of(
                 new Step("recipient", "recipient:" + hasher.hash(to), recipient, probe -> {}),
-                new Step("org", "org:" + orgId, org, probe -> noteOrgUsage(orgId, probe.getRemainingTokens())),
+                new Step(
+                        "org",
+                        "org:" + orgId,
+                        orgDay,
+                        probe -> noteOrgUsage(orgId, budget, usedToday(probe), probe.isConsumed()),
+                        probe -> usedToday(probe) <= budget),
                 new Step("org_share", "org-hour:" + orgId, orgShare, probe -> {}),
                 new Step(
                         "overall",
@@ -161,10 +192,11 @@ public class SmsQuotas implements AutoCloseable {
         Step step = steps.get(next);
         return consume(step.key(), step.configuration()).flatMap(probe -> {
             step.seen().accept(probe);
-            if (probe.isConsumed()) {
+            if (probe.isConsumed() && step.within().test(probe)) {
                 return take(steps, next + 1);
             }
-            return Flux.fromIterable(steps.subList(0, next))
+            // a unit taken beyond the scope's own limit is given back with the others
+            return Flux.fromIterable(steps.subList(0, probe.isConsumed() ? next + 1 : next))
                     .concatMap(taken -> refund(taken.key(), taken.configuration()))
                     .then(Mono.fromSupplier(() -> rejected(step.scope())));
         });
@@ -192,15 +224,21 @@ public class SmsQuotas implements AutoCloseable {
         return new QuotaDecision.Exceeded(scope);
     }
 
-    private void noteOrgUsage(UUID orgId, long remaining) {
-        double ratio = ratio(properties.orgPerDay(), remaining);
-        OrgUsage before = orgUsage.put(orgId, new OrgUsage(ratio, clock.instant()));
-        boolean crossed =
-                ratio >= properties.warnRatio() && (before == null || before.ratio() < properties.warnRatio());
-        if (crossed) {
+    private long usedToday(ConsumptionProbe probe) {
+        return properties.orgPerDayMax() - probe.getRemainingTokens();
+    }
+
+    /**
+     * Keeps the organisation's usage for the gauge and, when this SMS crossed the warning ratio of its budget, counts
+     * and logs it once (org id and percentage only).
+     */
+    private void noteOrgUsage(UUID orgId, long budget, long used, boolean consumed) {
+        orgUsage.put(orgId, new OrgUsage(Math.min(1.0, (double) used / budget), clock.instant()));
+        if (consumed && DailyBudget.crossesWarning(budget, used, properties.warnRatio())) {
+            meters.counter("scheduleright.sms.quota.warnings", "scope", "org").increment();
             log.warn(
                     "Organisation {} has used {}% of its daily SMS budget of {}",
-                    orgId, Math.round(ratio * 100), properties.orgPerDay());
+                    orgId, Math.round(100.0 * used / budget), budget);
         }
     }
 

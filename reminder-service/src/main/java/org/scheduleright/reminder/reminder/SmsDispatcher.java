@@ -331,7 +331,8 @@ class SmsDispatcher {
                         : settings.of(reminder.orgId()).flatMap(orgSettings -> {
                             String body = render.apply(orgSettings);
                             int segments = SmsSegments.count(body);
-                            return sendWithinQuota(claim, reminder, phone, body, segments);
+                            return sendWithinQuota(
+                                    claim, reminder, phone, body, segments, orgSettings.dailySmsBudget());
                         }));
     }
 
@@ -340,9 +341,9 @@ class SmsDispatcher {
      * be asked nothing is sent and the reminder goes back to the queue for a later attempt (fail closed).
      */
     private Mono<Void> sendWithinQuota(
-            Claim claim, ReminderRow reminder, PhoneNumber phone, String body, int segments) {
+            Claim claim, ReminderRow reminder, PhoneNumber phone, String body, int segments, Integer dailyBudget) {
         UUID id = reminder.id();
-        return quotas.acquire(reminder.orgId(), phone).flatMap(decision -> {
+        return quotas.acquire(reminder.orgId(), dailyBudget, phone).flatMap(decision -> {
             if (decision instanceof QuotaDecision.Exceeded exceeded) {
                 log.info("Reminder {} is over the {} SMS quota", id, exceeded.scope());
                 return finish(claim, reminder, ReminderStatus.SKIPPED, "quota", segments, null);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import org.scheduleright.events.booking.BookingCancelled;
 import org.scheduleright.events.booking.BookingCreated;
 import org.scheduleright.events.booking.BookingSource;
 import org.scheduleright.reminder.ReminderIntegrationTest;
+import org.scheduleright.reminder.reminder.domain.QuietHours;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
@@ -27,6 +29,8 @@ import reactor.core.publisher.Mono;
 
 /** A cancelled booking gets one notice, in the site's time zone, when its organisation announces cancellations. */
 class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Autowired
     SmsDispatcher dispatcher;
@@ -74,16 +78,17 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
                 .blockLast();
     }
 
+    /** Without quiet hours, so that a test does not depend on the hour it runs at. */
     private void announceCancellations(UUID orgId, boolean announce) {
+        announceCancellations(orgId, announce, null);
+    }
+
+    private void announceCancellations(UUID orgId, boolean announce, QuietHours quiet) {
         ReminderSettings defaults = ReminderSettings.DEFAULT;
         settings.save(
                         orgId,
                         new ReminderSettings(
-                                defaults.enabled(),
-                                defaults.leadTimesHours(),
-                                defaults.template(),
-                                announce,
-                                defaults.quietHours()),
+                                defaults.enabled(), defaults.leadTimesHours(), defaults.template(), announce, quiet),
                         Instant.now())
                 .block();
     }
@@ -158,5 +163,58 @@ class CancellationNoticeIntegrationTests extends ReminderIntegrationTest {
                                 .one()
                                 .block()));
         assertThat(all(created.bookingId())).isEmpty();
+    }
+
+    /** Quiet hours from an hour ago to an hour from now (site-local, to the minute): the present is inside them. */
+    private static QuietHours quietAroundNow(Instant now) {
+        LocalTime local = LocalTime.ofInstant(now, PARIS).truncatedTo(ChronoUnit.MINUTES);
+        return new QuietHours(local.minusHours(1), local.plusHours(1));
+    }
+
+    private boolean processed(UUID eventId) {
+        return Boolean.TRUE.equals(database.sql("SELECT COUNT(*) AS n FROM processed_events WHERE ce_id = :id")
+                .bind("id", eventId.toString())
+                .map(row -> row.get("n", Long.class) > 0)
+                .one()
+                .block());
+    }
+
+    /** Issue 17 item 5: a cancellation inside quiet hours is announced when they end, not in the night. */
+    @Test
+    void holdsANoticeUntilTheSitesQuietHoursEnd() throws Exception {
+        Instant now = Instant.now();
+        Instant start = now.plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+        BookingCreated created = created(start, now.minusSeconds(10), "+33612345678");
+        announceCancellations(created.orgId(), true, quietAroundNow(now));
+        publish(created);
+        publish(confirmed(created, now.minusSeconds(8)));
+        publish(cancelled(created, now.minusSeconds(5)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> notices(created.bookingId()).size() == 1);
+
+        drain();
+
+        ReminderRow notice = notices(created.bookingId()).get(0);
+        assertThat(notice.status()).isEqualTo(ReminderStatus.SCHEDULED);
+        assertThat(notice.plannedAt())
+                .as("the end of the quiet period, an hour from the minute it started")
+                .isEqualTo(now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofHours(1)));
+        assertThat(sms.messagesOf(notice.id())).isEmpty();
+    }
+
+    /** Issue 17 item 5: a notice that could only leave once the appointment has started is never queued. */
+    @Test
+    void dropsTheNoticeWhenTheAppointmentStartsBeforeTheQuietHoursEnd() throws Exception {
+        Instant now = Instant.now();
+        Instant start = now.plus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.MINUTES);
+        BookingCreated created = created(start, now.minusSeconds(10), "+33612345678");
+        announceCancellations(created.orgId(), true, quietAroundNow(now));
+        publish(created);
+        publish(confirmed(created, now.minusSeconds(8)));
+        BookingCancelled cancelled = cancelled(created, now.minusSeconds(5));
+        publish(cancelled);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(cancelled.eventId()));
+        assertThat(notices(created.bookingId())).isEmpty();
     }
 }

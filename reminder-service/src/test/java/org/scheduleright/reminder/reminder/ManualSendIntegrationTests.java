@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,10 +17,13 @@ import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
+import org.scheduleright.reminder.reminder.domain.QuietHours;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,8 +46,32 @@ class ManualSendIntegrationTests extends ReminderIntegrationTest {
     @Autowired
     DatabaseClient database;
 
-    private static String staff(UUID orgId) {
+    @Autowired
+    OrgReminderSettings settings;
+
+    /**
+     * A staff member of the organisation, whose settings have no quiet hours unless a test sets some, so that a test
+     * does not depend on the hour it runs at.
+     */
+    private String staff(UUID orgId) {
+        keepQuiet(orgId, null);
         return jwks.token(UUID.randomUUID().toString(), orgId.toString(), "STAFF");
+    }
+
+    private void keepQuiet(UUID orgId, QuietHours quiet) {
+        ReminderSettings defaults = ReminderSettings.DEFAULT;
+        settings.save(
+                        orgId,
+                        new ReminderSettings(
+                                defaults.enabled(), defaults.leadTimesHours(), defaults.template(), false, quiet),
+                        Instant.now())
+                .block();
+    }
+
+    /** Quiet hours (UTC) from an hour ago to an hour from now, to the minute: the present is inside them. */
+    private static QuietHours quietAroundNow(Instant now) {
+        LocalTime utc = LocalTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        return new QuietHours(utc.minusHours(1), utc.plusHours(1));
     }
 
     private static String randomNumber() {
@@ -222,5 +252,118 @@ class ManualSendIntegrationTests extends ReminderIntegrationTest {
                 .jsonPath("$.code")
                 .isEqualTo("RATE_LIMIT_EXCEEDED");
         acceptedId(send(staff(org), Map.of("phoneNumber", randomNumber(), "message", "another user")));
+    }
+
+    /** Issue 17 item 5: inside the site's quiet hours a manual send is refused with the next allowed time. */
+    @Test
+    void refusesAManualSendInsideQuietHoursWithTheNextAllowedTime() {
+        UUID org = UUID.randomUUID();
+        String token = staff(org);
+        Instant now = Instant.now();
+        keepQuiet(org, quietAroundNow(now));
+        String phone = randomNumber();
+
+        send(token, Map.of("phoneNumber", phone, "message", "Doors open 9:00", "timezone", "UTC"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectHeader()
+                .value(
+                        "Retry-After",
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(3000L, 3600L))
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("QUIET_HOURS")
+                .jsonPath("$.statusCode")
+                .isEqualTo(409)
+                .jsonPath("$.details[0].field")
+                .isEqualTo("nextAllowedAt")
+                .jsonPath("$.details[0].message")
+                .isEqualTo(now.truncatedTo(ChronoUnit.MINUTES)
+                        .plus(Duration.ofHours(1))
+                        .toString());
+        assertThat(database.sql("SELECT COUNT(*) AS n FROM reminders WHERE phone_hash = :hash")
+                        .bind("hash", phoneHasher.hash(new PhoneNumber(phone)))
+                        .map(row -> row.get("n", Long.class))
+                        .one()
+                        .block())
+                .as("nothing was queued")
+                .isZero();
+    }
+
+    /** The quiet hours of the booking's site time zone apply to a send about a booking. */
+    @Test
+    void readsQuietHoursInTheBookingsTimeZone() {
+        UUID org = UUID.randomUUID();
+        KnownBooking booking = booking(org, BookingStatus.CONFIRMED);
+        String token = staff(org);
+        Instant now = Instant.now();
+        LocalTime paris = LocalTime.ofInstant(now, ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.MINUTES);
+        keepQuiet(org, new QuietHours(paris.minusHours(1), paris.plusHours(1)));
+
+        send(token, Map.of("bookingId", booking.bookingId()))
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("QUIET_HOURS");
+    }
+
+    @Test
+    void refusesAQuietHoursOverrideByStaff() {
+        UUID org = UUID.randomUUID();
+        String token = staff(org);
+        keepQuiet(org, quietAroundNow(Instant.now()));
+
+        send(
+                        token,
+                        Map.of(
+                                "phoneNumber",
+                                randomNumber(),
+                                "message",
+                                "urgent",
+                                "timezone",
+                                "UTC",
+                                "overrideQuietHours",
+                                true))
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("INSUFFICIENT_PERMISSIONS");
+    }
+
+    /** Issue 17 item 5: an ADMIN may explicitly send inside quiet hours. */
+    @Test
+    void letsAnAdminOverrideQuietHoursExplicitly() {
+        UUID org = UUID.randomUUID();
+        keepQuiet(org, quietAroundNow(Instant.now()));
+        String admin = jwks.token(UUID.randomUUID().toString(), org.toString(), "ADMIN");
+        String phone = randomNumber();
+
+        send(admin, Map.of("phoneNumber", phone, "message", "The clinic is closed tomorrow", "timezone", "UTC"))
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONFLICT);
+        UUID id = acceptedId(send(
+                admin,
+                Map.of(
+                        "phoneNumber",
+                        phone,
+                        "message",
+                        "The clinic is closed tomorrow",
+                        "timezone",
+                        "UTC",
+                        "overrideQuietHours",
+                        true)));
+        drain();
+
+        assertThat(reminders.find(id).block().status()).isEqualTo(ReminderStatus.SENT);
+    }
+
+    @Test
+    void rejectsAnUnknownTimeZone() {
+        expectInvalid(
+                staff(UUID.randomUUID()),
+                Map.of("phoneNumber", randomNumber(), "message", "hi", "timezone", "Mars/Olympus"),
+                "timezone");
     }
 }

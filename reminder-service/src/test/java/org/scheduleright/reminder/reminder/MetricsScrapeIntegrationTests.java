@@ -157,6 +157,7 @@ class MetricsScrapeIntegrationTests extends ReminderIntegrationTest {
                 100,
                 100,
                 100,
+                100,
                 0.8,
                 10,
                 Duration.ofSeconds(5),

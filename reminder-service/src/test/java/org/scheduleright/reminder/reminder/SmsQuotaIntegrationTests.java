@@ -25,6 +25,7 @@ import org.scheduleright.reminder.quota.QuotaProperties;
 import org.scheduleright.reminder.quota.SmsQuotas;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.PlannedReminder;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
@@ -65,6 +66,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
                 perRecipientHour,
                 10,
                 perOrgDay,
+                1000,
                 overallHour,
                 100,
                 0.8,
@@ -131,7 +133,7 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
     @Test
     void oneOrganisationUsesAtMostItsShareOfTheOverallCeiling() {
         QuotaProperties shared = new QuotaProperties(
-                prefix(), 100, 100, 1000, 10, 40, 0.8, 10, Duration.ofSeconds(5), Duration.ofMinutes(1));
+                prefix(), 100, 100, 1000, 1000, 10, 40, 0.8, 10, Duration.ofSeconds(5), Duration.ofMinutes(1));
         UUID greedy = UUID.randomUUID();
         try (SmsQuotas quotas =
                 new SmsQuotas(TestInfrastructure.redisUrl(), shared, phoneHasher, meters, Clock.systemUTC())) {
@@ -306,6 +308,114 @@ class SmsQuotaIntegrationTests extends ReminderIntegrationTest {
                     .until(() -> quotas.acquire(UUID.randomUUID(), new PhoneNumber(randomNumber()))
                                     .block()
                             instanceof QuotaDecision.Allowed);
+        }
+    }
+
+    private void chooseBudget(UUID orgId, int budget) {
+        ReminderSettings defaults = ReminderSettings.DEFAULT;
+        settings.save(
+                        orgId,
+                        new ReminderSettings(
+                                defaults.enabled(),
+                                defaults.leadTimesHours(),
+                                defaults.template(),
+                                false,
+                                defaults.quietHours(),
+                                budget),
+                        Instant.now())
+                .block();
+    }
+
+    /** Issue 17 item 4: each organisation spends the budget of its own settings, not the platform default. */
+    @Test
+    void spendsEachOrganisationsOwnDailyBudgetFromItsSettings() {
+        UUID frugal = UUID.randomUUID();
+        UUID generous = UUID.randomUUID();
+        chooseBudget(frugal, 2);
+        chooseBudget(generous, 4);
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(), limits(prefix(), 3, 3, 100), phoneHasher, meters, Clock.systemUTC())) {
+            List<UUID> frugalIds = List.of(
+                    dueReminder(frugal, randomNumber()),
+                    dueReminder(frugal, randomNumber()),
+                    dueReminder(frugal, randomNumber()));
+            List<UUID> generousIds = List.of(
+                    dueReminder(generous, randomNumber()),
+                    dueReminder(generous, randomNumber()),
+                    dueReminder(generous, randomNumber()),
+                    dueReminder(generous, randomNumber()));
+            SmsDispatcher dispatcher = dispatcher(quotas);
+            sendInOrder(dispatcher, frugalIds);
+            sendInOrder(dispatcher, generousIds);
+
+            assertThat(frugalIds)
+                    .extracting(this::row)
+                    .extracting(ReminderRow::status, ReminderRow::reason)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(ReminderStatus.SENT, null),
+                            org.assertj.core.groups.Tuple.tuple(ReminderStatus.SENT, null),
+                            org.assertj.core.groups.Tuple.tuple(ReminderStatus.SKIPPED, "quota"));
+            assertThat(generousIds)
+                    .as("4 of its own budget, above the platform default of 3")
+                    .extracting(id -> row(id).status())
+                    .containsOnly(ReminderStatus.SENT);
+        }
+    }
+
+    /** A budget changed during the day applies at once and never forgets what was already sent that day. */
+    @Test
+    void appliesAChangedBudgetAtOnceAndKeepsTheDaysCount() {
+        UUID org = UUID.randomUUID();
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(),
+                limits(prefix(), 100, 50, 100),
+                phoneHasher,
+                meters,
+                Clock.systemUTC())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(quotas.acquire(org, 5, new PhoneNumber(randomNumber()))
+                                .block())
+                        .isEqualTo(new QuotaDecision.Allowed());
+            }
+            assertThat(quotas.acquire(org, 3, new PhoneNumber(randomNumber())).block())
+                    .as("lowered to the 3 already sent")
+                    .isEqualTo(new QuotaDecision.Exceeded("org"));
+            assertThat(quotas.acquire(org, 4, new PhoneNumber(randomNumber())).block())
+                    .as("raised again: the refused SMS took nothing, one more fits")
+                    .isEqualTo(new QuotaDecision.Allowed());
+            assertThat(quotas.acquire(org, 4, new PhoneNumber(randomNumber())).block())
+                    .isEqualTo(new QuotaDecision.Exceeded("org"));
+            assertThat(quotas.acquire(org, 5000, new PhoneNumber(randomNumber()))
+                            .block())
+                    .as("a budget above the platform maximum of 1000 is capped, not refused")
+                    .isEqualTo(new QuotaDecision.Allowed());
+        }
+    }
+
+    /** Issue 17 item 4: crossing 80 % of an organisation's budget warns exactly once. */
+    @Test
+    void warnsOnceWhenAnOrganisationCrossesEightyPercentOfItsBudget() {
+        UUID org = UUID.randomUUID();
+        try (SmsQuotas quotas = new SmsQuotas(
+                TestInfrastructure.redisUrl(),
+                limits(prefix(), 100, 50, 100),
+                phoneHasher,
+                meters,
+                Clock.systemUTC())) {
+            List<Double> warningsAfterEach = Flux.range(0, 6)
+                    .concatMap(i -> quotas.acquire(org, 5, new PhoneNumber(randomNumber())))
+                    .map(decision -> meters.counter("scheduleright.sms.quota.warnings", "scope", "org")
+                            .count())
+                    .collectList()
+                    .block();
+
+            // SMS 1-3 stay below 80 % of 5, the 4th reaches it, the 5th fills the budget, the 6th is refused.
+            assertThat(warningsAfterEach).containsExactly(0.0, 0.0, 0.0, 1.0, 1.0, 1.0);
+            assertThat(meters.get("scheduleright.sms.quota.usage.ratio")
+                            .tag("scope", "org")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1.0);
         }
     }
 }

@@ -32,9 +32,12 @@ import org.scheduleright.platform.testing.TestInfrastructure;
 import org.scheduleright.platform.testing.TestTraceparent;
 import org.scheduleright.reminder.ReminderIntegrationTest;
 import org.scheduleright.reminder.quota.SmsQuotas;
+import org.scheduleright.reminder.reminder.domain.MessageTemplate;
+import org.scheduleright.reminder.reminder.domain.ReminderSettings;
 import org.scheduleright.reminder.reminder.domain.ReminderStatus;
 import org.scheduleright.reminder.reminder.persistence.ReminderRow;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
 import org.scheduleright.reminder.sms.twilio.FakeTwilio;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -51,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TracingIntegrationTests extends ReminderIntegrationTest {
+
+    @Autowired
+    OrgReminderSettings orgSettings;
 
     private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -169,10 +175,14 @@ class TracingIntegrationTests extends ReminderIntegrationTest {
     @Test
     void aManualSendKeepsTheContextOfTheRequestThatQueuedIt() {
         TestTraceparent client = TestTraceparent.random();
+        UUID org = UUID.randomUUID();
+        // no quiet hours, so that the test does not depend on the hour it runs at
+        orgSettings
+                .save(org, new ReminderSettings(true, List.of(24), MessageTemplate.DEFAULT, false, null), Instant.now())
+                .block();
         Map<?, ?> accepted = http().post()
                 .uri("/api/v1/reminders/send")
-                .headers(h -> h.setBearerAuth(jwks.token(
-                        UUID.randomUUID().toString(), UUID.randomUUID().toString(), "STAFF")))
+                .headers(h -> h.setBearerAuth(jwks.token(UUID.randomUUID().toString(), org.toString(), "STAFF")))
                 .header("traceparent", client.toString())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of(

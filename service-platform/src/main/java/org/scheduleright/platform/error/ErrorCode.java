@@ -15,6 +15,8 @@ public enum ErrorCode {
     DUPLICATE_RESOURCE(HttpStatus.CONFLICT),
     SLOT_UNAVAILABLE(HttpStatus.CONFLICT),
     INVALID_STATE_TRANSITION(HttpStatus.CONFLICT),
+    /** An SMS asked for inside the site's quiet hours; the body names the next allowed time. */
+    QUIET_HOURS(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),

@@ -91,14 +91,6 @@ public class Outbox {
                 .one();
     }
 
-    /** Deletes up to 1000 events sent before {@code before}. */
-    public Mono<Long> purgeSent(Instant before) {
-        return db.sql("DELETE FROM outbox WHERE sent_at < :before LIMIT 1000")
-                .bind("before", utc(before))
-                .fetch()
-                .rowsUpdated();
-    }
-
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

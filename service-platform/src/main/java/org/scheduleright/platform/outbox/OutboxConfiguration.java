@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.scheduleright.events.EncodedEvent;
+import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.housekeeping.SqlPurges;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -74,6 +76,13 @@ public class OutboxConfiguration {
                 signal,
                 registry,
                 "relay-" + UUID.randomUUID());
+    }
+
+    /** Events Kafka acknowledged more than {@code sent-retention} ago leave the outbox table (platform housekeeping). */
+    @Bean
+    Purge sentOutboxEvents(DatabaseClient database, OutboxProperties properties) {
+        return new Purge(
+                "outbox", properties.sentRetention(), SqlPurges.olderThan(database, "outbox", "sent_at"));
     }
 
     @Bean

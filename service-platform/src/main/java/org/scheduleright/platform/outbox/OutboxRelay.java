@@ -49,7 +49,6 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Disposable loop;
     private volatile long renewLeaseAfter = Long.MIN_VALUE;
     private volatile boolean leading;
-    private volatile long purgeAfter = System.nanoTime();
 
     public OutboxRelay(
             Outbox outbox,
@@ -156,7 +155,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Integer> publish(List<StoredEvent> batch) {
         if (batch.isEmpty()) {
-            return purgeSentEvents().thenReturn(0);
+            return Mono.just(0);
         }
         return Flux.fromIterable(waves(batch)).concatMap(this::publishWave).reduce(0, Integer::sum);
     }
@@ -184,16 +183,6 @@ public class OutboxRelay implements SmartLifecycle {
                     return outbox.markSent(sent, clock.instant())
                             .then(error == null ? Mono.just(sent.size()) : Mono.error(new PublishFailed(error)));
                 });
-    }
-
-    /** Once a minute, while idle, deletes events sent longer ago than the configured retention. */
-    private Mono<Long> purgeSentEvents() {
-        long now = System.nanoTime();
-        if (now - purgeAfter < 0) {
-            return Mono.just(0L);
-        }
-        purgeAfter = now + Duration.ofMinutes(1).toNanos();
-        return outbox.purgeSent(clock.instant().minus(properties.sentRetention()));
     }
 
     /** Splits a batch so that wave k holds the k-th event of each booking, in outbox order. */

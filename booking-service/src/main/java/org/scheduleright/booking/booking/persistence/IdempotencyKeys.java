@@ -61,12 +61,4 @@ public class IdempotencyKeys {
                         row.get("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC)))
                 .one();
     }
-
-    /** Deletes up to 1000 keys first used before {@code before}; returns how many. */
-    public Mono<Long> purgeBefore(Instant before) {
-        return db.sql("DELETE FROM idempotency_keys WHERE created_at < :before LIMIT 1000")
-                .bind("before", LocalDateTime.ofInstant(before, ZoneOffset.UTC))
-                .fetch()
-                .rowsUpdated();
-    }
 }

@@ -45,6 +45,17 @@ public class KnownBookings {
                 .one();
     }
 
+    /**
+     * The time zone of the organisation's most recently changed booking, i.e. of one of its sites: where a message
+     * to a bare number is assumed to be read when the sender names no time zone.
+     */
+    public Mono<ZoneId> latestTimezoneOf(UUID orgId) {
+        return database.sql("SELECT timezone FROM bookings WHERE org_id = :org ORDER BY updated_at DESC LIMIT 1")
+                .bind("org", orgId.toString())
+                .map(row -> ZoneId.of(row.get("timezone", String.class)))
+                .one();
+    }
+
     public Mono<KnownBooking> find(UUID bookingId) {
         return database.sql("SELECT * FROM bookings WHERE booking_id = :id")
                 .bind("id", bookingId.toString())

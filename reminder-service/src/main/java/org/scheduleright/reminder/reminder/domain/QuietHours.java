@@ -36,6 +36,26 @@ public record QuietHours(LocalTime start, LocalTime end) {
         return due;
     }
 
+    /** Tells whether a site-local time of day falls inside the window. */
+    public boolean contains(LocalTime time) {
+        return start.isAfter(end)
+                ? !time.isBefore(start) || time.isBefore(end)
+                : !time.isBefore(start) && time.isBefore(end);
+    }
+
+    /**
+     * Returns the instant itself when it is outside the window, else the end of the window it falls in (the same or the
+     * next day): a message that must not be sent early moves later, never earlier.
+     */
+    public ZonedDateTime moveAfter(ZonedDateTime at) {
+        LocalTime time = at.toLocalTime();
+        if (!contains(time)) {
+            return at;
+        }
+        boolean wrapsPastMidnight = start.isAfter(end) && !time.isBefore(start);
+        return (wrapsPastMidnight ? at.plusDays(1) : at).with(end);
+    }
+
     /** Parses {@code HH:mm} pairs; both null means no quiet hours. */
     public static QuietHours parse(String start, String end) {
         return start == null || end == null ? null : new QuietHours(LocalTime.parse(start), LocalTime.parse(end));

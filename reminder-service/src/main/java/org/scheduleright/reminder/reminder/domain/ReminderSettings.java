@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * An organisation's reminder settings: whether reminders are sent, how many hours before the appointment, the text,
- * whether cancellations are announced, optional quiet hours in site-local time, and whether clients' SMS answers (C to
- * confirm, X to cancel) act on their bookings.
+ * whether cancellations are announced, optional quiet hours in site-local time, whether clients' SMS answers (C to
+ * confirm, X to cancel) act on their bookings, and the organisation's daily SMS budget ({@code null}: the platform
+ * default; bounded by the platform maximum where it is applied).
  */
 public record ReminderSettings(
         boolean enabled,
@@ -14,10 +15,11 @@ public record ReminderSettings(
         MessageTemplate template,
         boolean sendCancellationNotice,
         QuietHours quietHours,
-        boolean repliesEnabled) {
+        boolean repliesEnabled,
+        Integer dailySmsBudget) {
 
     public static final ReminderSettings DEFAULT =
-            new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT, false);
+            new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT, false, null);
 
     /** Settings with replies switched off. */
     public ReminderSettings(
@@ -26,7 +28,29 @@ public record ReminderSettings(
             MessageTemplate template,
             boolean sendCancellationNotice,
             QuietHours quietHours) {
-        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, false);
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, false, null);
+    }
+
+    /** Settings with replies switched off or on and the platform's default daily budget. */
+    public ReminderSettings(
+            boolean enabled,
+            List<Integer> leadTimesHours,
+            MessageTemplate template,
+            boolean sendCancellationNotice,
+            QuietHours quietHours,
+            boolean repliesEnabled) {
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, repliesEnabled, null);
+    }
+
+    /** Settings with replies switched off and a daily budget ({@code null}: the platform default). */
+    public ReminderSettings(
+            boolean enabled,
+            List<Integer> leadTimesHours,
+            MessageTemplate template,
+            boolean sendCancellationNotice,
+            QuietHours quietHours,
+            Integer dailySmsBudget) {
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, false, dailySmsBudget);
     }
 
     public ReminderSettings {
@@ -44,5 +68,18 @@ public record ReminderSettings(
             throw new IllegalArgumentException("lead times must not repeat: " + leadTimesHours);
         }
         leadTimesHours = List.copyOf(leadTimesHours);
+        if (dailySmsBudget != null && dailySmsBudget < 1) {
+            throw new IllegalArgumentException("a daily SMS budget must be at least 1, got " + dailySmsBudget);
+        }
+    }
+
+    /** Settings with the platform's default daily SMS budget. */
+    public ReminderSettings(
+            boolean enabled,
+            List<Integer> leadTimesHours,
+            MessageTemplate template,
+            boolean sendCancellationNotice,
+            QuietHours quietHours) {
+        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, null);
     }
 }

@@ -105,15 +105,48 @@ public class Reminders {
             String phoneHash,
             Instant now,
             String traceparent) {
+        return queueAt(
+                id,
+                kind,
+                orgId,
+                bookingId,
+                appointmentStart,
+                body,
+                recipient,
+                requestedBy,
+                phoneHash,
+                now,
+                now,
+                traceparent);
+    }
+
+    /**
+     * Queues a message like {@link #queue}, due at {@code dueAt} rather than at once (a cancellation notice waiting
+     * for the end of quiet hours). Emits false when a message with that id exists already.
+     */
+    public Mono<Boolean> queueAt(
+            UUID id,
+            ReminderKind kind,
+            UUID orgId,
+            UUID bookingId,
+            Instant appointmentStart,
+            String body,
+            EncryptedContact recipient,
+            String requestedBy,
+            String phoneHash,
+            Instant dueAt,
+            Instant now,
+            String traceparent) {
         DatabaseClient.GenericExecuteSpec spec = database.sql(
                         "INSERT IGNORE INTO reminders (id, booking_id, org_id, lead_time_hours, appointment_start,"
                                 + " planned_at, status, kind, body, recipient, requested_by, phone_hash, traceparent,"
-                                + " created_at, updated_at) VALUES (:id, :booking, :org, NULL, :start, :now,"
+                                + " created_at, updated_at) VALUES (:id, :booking, :org, NULL, :start, :due,"
                                 + " 'scheduled', :kind, :body, :recipient, :requestedBy, :phoneHash, :traceparent,"
                                 + " :now, :now)")
                 .bind("id", id.toString())
                 .bind("org", orgId.toString())
                 .bind("kind", kind.code())
+                .bind("due", toColumn(dueAt))
                 .bind("now", toColumn(now));
         spec = bookingId == null ? spec.bindNull("booking", String.class) : spec.bind("booking", bookingId.toString());
         spec = appointmentStart == null

@@ -3,7 +3,14 @@ package org.scheduleright.reminder.reminder.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.scheduleright.events.contact.Contact;
 import org.scheduleright.events.contact.ContactCipher;
@@ -11,6 +18,7 @@ import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.error.ApiException;
 import org.scheduleright.platform.error.ErrorCode;
+import org.scheduleright.platform.error.FieldProblem;
 import org.scheduleright.platform.tracing.TraceParents;
 import org.scheduleright.reminder.booking.persistence.KnownBooking;
 import org.scheduleright.reminder.booking.persistence.KnownBookings;
@@ -20,8 +28,12 @@ import org.scheduleright.reminder.reminder.domain.MessageTemplate;
 import org.scheduleright.reminder.reminder.domain.PhoneHasher;
 import org.scheduleright.reminder.reminder.domain.PhoneNumber;
 import org.scheduleright.reminder.reminder.domain.ReminderKind;
+import org.scheduleright.reminder.reminder.domain.SendingHours;
 import org.scheduleright.reminder.reminder.messaging.ReminderEvents;
 import org.scheduleright.reminder.reminder.persistence.Reminders;
+import org.scheduleright.reminder.settings.persistence.OrgReminderSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +50,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class ManualSendController {
 
+    private static final Logger log = LoggerFactory.getLogger(ManualSendController.class);
+
     /** Placeholder name and e-mail under which a bare number is encrypted with the contact key. */
     private static final String NO_NAME = "Recipient";
 
@@ -45,8 +59,13 @@ class ManualSendController {
 
     private static final String POLICY = "manual-send";
 
-    /** Either a booking, or a number and a text. */
-    record SendRequest(UUID bookingId, String phoneNumber, String message) {}
+    /**
+     * Either a booking, or a number and a text; {@code timezone} (IANA) is where a bare number's recipient lives (else
+     * the organisation's latest booking's site, else UTC); {@code overrideQuietHours} (ADMIN only) sends inside the
+     * site's quiet hours.
+     */
+    record SendRequest(
+            UUID bookingId, String phoneNumber, String message, String timezone, Boolean overrideQuietHours) {}
 
     /** The queued message. */
     record SendAccepted(UUID id, String status) {}
@@ -65,7 +84,10 @@ class ManualSendController {
 
     private final PhoneHasher hasher;
 
+    private final OrgReminderSettings settings;
+
     ManualSendController(
+            OrgReminderSettings settings,
             SmsQuotas quotas,
             KnownBookings bookings,
             Reminders reminders,
@@ -73,6 +95,7 @@ class ManualSendController {
             ReminderEvents events,
             Clock clock,
             PhoneHasher hasher) {
+        this.settings = settings;
         this.hasher = hasher;
         this.quotas = quotas;
         this.bookings = bookings;
@@ -103,10 +126,19 @@ class ManualSendController {
                     // the request's trace, restored here from the reactive context; the send links back to it
                     return queue(request, user, TraceParents.current());
                 })
+                .doOnError(
+                        QuietHoursRefusal.class,
+                        refusal -> exchange.getResponse()
+                                .getHeaders()
+                                .set(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds)))
                 .map(id -> ResponseEntity.status(HttpStatus.ACCEPTED).body(new SendAccepted(id, "scheduled")));
     }
 
     private Mono<UUID> queue(SendRequest request, AuthenticatedUser user, String traceparent) {
+        boolean override = Boolean.TRUE.equals(request.overrideQuietHours());
+        if (override && !user.isAdmin()) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Only an ADMIN may override quiet hours");
+        }
         boolean ownText = request.phoneNumber() != null || request.message() != null;
         if (request.bookingId() != null && ownText) {
             throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message, not both");
@@ -117,7 +149,10 @@ class ManualSendController {
             return bookings.find(request.bookingId())
                     .filter(booking -> user.belongsTo(booking.orgId().toString()))
                     .switchIfEmpty(Mono.error(() -> ApiException.notFound("Booking")))
-                    .flatMap(booking -> queueAbout(booking, id, user, now, traceparent));
+                    .flatMap(booking -> booking.isActive()
+                            ? outsideQuietHours(booking.orgId(), Mono.just(booking.timezone()), override, id, user)
+                                    .then(Mono.defer(() -> queueAbout(booking, id, user, now, traceparent)))
+                            : queueAbout(booking, id, user, now, traceparent));
         }
         if (!ownText) {
             throw ApiException.validation("bookingId", "give either bookingId, or phoneNumber and message");
@@ -132,10 +167,14 @@ class ManualSendController {
         if (message.length() > MessageTemplate.MAX_LENGTH) {
             throw ApiException.validation("message", "must be at most " + MessageTemplate.MAX_LENGTH + " characters");
         }
+        ZoneId requestedZone = zoneOf(request.timezone());
         UUID organisation = user.requireOrganisation();
         PhoneNumber phone = new PhoneNumber(request.phoneNumber());
-        Mono<Void> queued = reminders
-                .queue(
+        Mono<ZoneId> zone = requestedZone != null
+                ? Mono.just(requestedZone)
+                : bookings.latestTimezoneOf(organisation).defaultIfEmpty(ZoneOffset.UTC);
+        return outsideQuietHours(organisation, zone, override, id, user)
+                .then(Mono.defer(() -> events.inTransaction(reminders.queue(
                         id,
                         ReminderKind.MANUAL,
                         organisation,
@@ -147,9 +186,60 @@ class ManualSendController {
                         hasher.hash(phone),
                         now,
                         traceparent)
-                // a message without booking is reported too (keyed by its own id), with the queuing
-                .then(events.publishCurrent(id, traceparent));
-        return events.inTransaction(queued).thenReturn(id);
+                        // a message without booking is reported too (keyed by its own id), with the queuing
+                        .then(events.publishCurrent(id, traceparent)))))
+                .thenReturn(id);
+    }
+
+    private static ZoneId zoneOf(String timezone) {
+        if (timezone == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            throw ApiException.validation("timezone", "must be an IANA time zone such as Europe/Berlin");
+        }
+    }
+
+    /**
+     * Completes when the organisation's quiet hours allow a send now in {@code zone} (or an ADMIN overrode them), else
+     * fails with 409 {@code QUIET_HOURS} naming the next allowed time (also as {@code Retry-After}).
+     */
+    private Mono<Void> outsideQuietHours(
+            UUID organisation, Mono<ZoneId> zone, boolean override, UUID id, AuthenticatedUser user) {
+        return Mono.zip(settings.of(organisation), zone).flatMap(found -> {
+            Instant now = clock.instant();
+            SendingHours.ManualSend decision =
+                    SendingHours.manualSend(found.getT1().quietHours(), found.getT2(), now, override);
+            if (decision instanceof SendingHours.ManualSend.Refused refused) {
+                return Mono.error(quietHours(refused, found.getT2(), now));
+            }
+            if (((SendingHours.ManualSend.Now) decision).overridden()) {
+                log.info("Manual send {} overrides quiet hours at the request of {}", id, user.userId());
+            }
+            return Mono.<Void>empty();
+        });
+    }
+
+    private static ApiException quietHours(SendingHours.ManualSend.Refused refused, ZoneId zone, Instant now) {
+        ZonedDateTime local = refused.nextAllowedAt().atZone(zone);
+        return new QuietHoursRefusal(
+                "Quiet hours at the site: the message can be sent from "
+                        + local.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + " (" + zone.getId() + ")",
+                refused.nextAllowedAt(),
+                Math.max(1, Duration.between(now, refused.nextAllowedAt()).toSeconds()));
+    }
+
+    /** The 409 of a manual send inside quiet hours; its detail {@code nextAllowedAt} is the UTC instant. */
+    static final class QuietHoursRefusal extends ApiException {
+
+        private final long retryAfterSeconds;
+
+        QuietHoursRefusal(String message, Instant nextAllowedAt, long retryAfterSeconds) {
+            super(ErrorCode.QUIET_HOURS, message, List.of(new FieldProblem("nextAllowedAt", nextAllowedAt.toString())));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
     }
 
     private Mono<UUID> queueAbout(

@@ -39,11 +39,12 @@ public class OrgReminderSettings {
         DatabaseClient.GenericExecuteSpec spec = database.sql(
                         "INSERT INTO reminder_settings (org_id, enabled, lead_times_hours, template,"
                                 + " send_cancellation_notice, quiet_hours_start, quiet_hours_end, replies_enabled,"
-                                + " updated_at) VALUES (:org, :enabled, :leads, :template, :notice, :quietStart,"
-                                + " :quietEnd, :replies, :now) ON DUPLICATE KEY UPDATE enabled = :enabled,"
-                                + " lead_times_hours = :leads, template = :template, send_cancellation_notice = :notice,"
-                                + " quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd,"
-                                + " replies_enabled = :replies, updated_at = :now")
+                                + " daily_sms_budget, updated_at) VALUES (:org, :enabled, :leads, :template, :notice,"
+                                + " :quietStart, :quietEnd, :replies, :budget, :now) ON DUPLICATE KEY UPDATE"
+                                + " enabled = :enabled, lead_times_hours = :leads, template = :template,"
+                                + " send_cancellation_notice = :notice, quiet_hours_start = :quietStart,"
+                                + " quiet_hours_end = :quietEnd, replies_enabled = :replies, daily_sms_budget = :budget,"
+                                + " updated_at = :now")
                 .bind("org", orgId.toString())
                 .bind("enabled", settings.enabled())
                 .bind(
@@ -53,6 +54,9 @@ public class OrgReminderSettings {
                 .bind("notice", settings.sendCancellationNotice())
                 .bind("replies", settings.repliesEnabled())
                 .bind("now", toColumn(now));
+        spec = settings.dailySmsBudget() == null
+                ? spec.bindNull("budget", Integer.class)
+                : spec.bind("budget", settings.dailySmsBudget());
         spec = quiet == null
                 ? spec.bindNull("quietStart", String.class).bindNull("quietEnd", String.class)
                 : spec.bind("quietStart", quiet.start().toString())
@@ -70,6 +74,7 @@ public class OrgReminderSettings {
                 new MessageTemplate(row.get("template", String.class)),
                 Boolean.TRUE.equals(row.get("send_cancellation_notice", Boolean.class)),
                 QuietHours.parse(row.get("quiet_hours_start", String.class), row.get("quiet_hours_end", String.class)),
-                Boolean.TRUE.equals(row.get("replies_enabled", Boolean.class)));
+                Boolean.TRUE.equals(row.get("replies_enabled", Boolean.class)),
+                row.get("daily_sms_budget", Integer.class));
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.scheduleright.platform.auth.AuthenticatedUser;
 import org.scheduleright.platform.auth.Role;
 import org.scheduleright.platform.error.ApiException;
+import org.scheduleright.reminder.quota.DailyBudget;
+import org.scheduleright.reminder.quota.QuotaProperties;
 import org.scheduleright.reminder.reminder.domain.MessageTemplate;
 import org.scheduleright.reminder.reminder.domain.QuietHours;
 import org.scheduleright.reminder.reminder.domain.ReminderSettings;
@@ -25,7 +27,9 @@ class ReminderSettingsController {
 
     /**
      * The settings as the API shows and accepts them; quiet hours as {@code HH:mm}, both null for none;
-     * {@code repliesEnabled} absent reads as false.
+     * {@code repliesEnabled} absent reads as false; {@code dailySmsBudget} is the budget in force (the platform
+     * default when none was chosen, null or absent in a request), {@code dailySmsBudgetMax} the platform maximum
+     * (read only).
      */
     record SettingsBody(
             Boolean enabled,
@@ -34,9 +38,11 @@ class ReminderSettingsController {
             Boolean sendCancellationNotice,
             String quietHoursStart,
             String quietHoursEnd,
-            Boolean repliesEnabled) {
+            Boolean repliesEnabled,
+            Long dailySmsBudget,
+            Long dailySmsBudgetMax) {
 
-        static SettingsBody of(ReminderSettings settings) {
+        static SettingsBody of(ReminderSettings settings, QuotaProperties quotas) {
             QuietHours quiet = settings.quietHours();
             return new SettingsBody(
                     settings.enabled(),
@@ -45,7 +51,9 @@ class ReminderSettingsController {
                     settings.sendCancellationNotice(),
                     quiet == null ? null : quiet.start().toString(),
                     quiet == null ? null : quiet.end().toString(),
-                    settings.repliesEnabled());
+                    settings.repliesEnabled(),
+                    DailyBudget.effective(settings.dailySmsBudget(), quotas.orgPerDay(), quotas.orgPerDayMax()),
+                    quotas.orgPerDayMax());
         }
     }
 
@@ -53,16 +61,19 @@ class ReminderSettingsController {
 
     private final Clock clock;
 
-    ReminderSettingsController(OrgReminderSettings settings, Clock clock) {
+    private final QuotaProperties quotas;
+
+    ReminderSettingsController(OrgReminderSettings settings, Clock clock, QuotaProperties quotas) {
         this.settings = settings;
         this.clock = clock;
+        this.quotas = quotas;
     }
 
     @Operation(summary = "The caller's organisation's reminder settings (STAFF+)")
     @GetMapping("/api/v1/reminders/settings")
     Mono<SettingsBody> read(AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
-        return settings.of(user.requireOrganisation()).map(SettingsBody::of);
+        return settings.of(user.requireOrganisation()).map(found -> SettingsBody.of(found, quotas));
     }
 
     @Operation(summary = "Change the caller's organisation's reminder settings (STAFF+)")
@@ -70,11 +81,11 @@ class ReminderSettingsController {
     Mono<SettingsBody> replace(@RequestBody SettingsBody body, AuthenticatedUser user) {
         user.requireAtLeast(Role.STAFF);
         UUID organisation = user.requireOrganisation();
-        ReminderSettings parsed = parse(body);
-        return settings.save(organisation, parsed, clock.instant()).thenReturn(SettingsBody.of(parsed));
+        ReminderSettings parsed = parse(body, quotas.orgPerDayMax());
+        return settings.save(organisation, parsed, clock.instant()).thenReturn(SettingsBody.of(parsed, quotas));
     }
 
-    private static ReminderSettings parse(SettingsBody body) {
+    private static ReminderSettings parse(SettingsBody body, long budgetMax) {
         if (body.enabled() == null) {
             throw ApiException.validation("enabled", "must be true or false");
         }
@@ -95,6 +106,11 @@ class ReminderSettingsController {
         } catch (DateTimeParseException | NullPointerException | IllegalArgumentException e) {
             throw ApiException.validation("quietHoursStart", "quiet hours need a start and an end as HH:mm");
         }
+        Long budget = body.dailySmsBudget();
+        String budgetProblem = budget == null ? null : DailyBudget.problemWith(budget, budgetMax);
+        if (budgetProblem != null) {
+            throw ApiException.validation("dailySmsBudget", budgetProblem);
+        }
         try {
             return new ReminderSettings(
                     body.enabled(),
@@ -102,7 +118,8 @@ class ReminderSettingsController {
                     template,
                     Boolean.TRUE.equals(body.sendCancellationNotice()),
                     quiet,
-                    Boolean.TRUE.equals(body.repliesEnabled()));
+                    Boolean.TRUE.equals(body.repliesEnabled()),
+                    budget == null ? null : budget.intValue());
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("leadTimesHours", e.getMessage());
         }
