@@ -19,11 +19,9 @@ import org.scheduleright.booking.booking.messaging.BookingEvents;
 import org.scheduleright.booking.booking.messaging.BookingEvents.Change;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys;
 import org.scheduleright.booking.booking.persistence.IdempotencyKeys.StoredKey;
-import org.scheduleright.booking.site.SiteDirectory;
 import org.scheduleright.booking.booking.persistence.ProcessedReplies;
 import org.scheduleright.booking.org.domain.OrgId;
-
-
+import org.scheduleright.booking.site.SiteDirectory;
 import org.scheduleright.booking.site.domain.Site;
 import org.scheduleright.booking.slot.domain.Slot;
 import org.scheduleright.booking.slot.domain.SlotId;

@@ -92,7 +92,8 @@ public class SmsReplies {
                         : settings.of(found.get().orgId())
                                 .map(orgSettings ->
                                         ReplyDecision.decide(keyword, found.get(), orgSettings.repliesEnabled(), now)))
-                .flatMap(decision -> events.inTransaction(act(messageSid, decision).then(record(messageSid, decision, now))));
+                .flatMap(decision ->
+                        events.inTransaction(act(messageSid, decision).then(record(messageSid, decision, now))));
     }
 
     private Mono<Void> act(String messageSid, ReplyDecision decision) {
@@ -104,13 +105,13 @@ public class SmsReplies {
                 ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("sms-reply:" + messageSid).getBytes(StandardCharsets.UTF_8));
         return events.publishReply(
-                        eventId,
-                        target.reminderId(),
-                        target.bookingId(),
-                        target.orgId(),
-                        act.answer(),
-                        target.scheduledFor(),
-                        target.leadTimeHours());
+                eventId,
+                target.reminderId(),
+                target.bookingId(),
+                target.orgId(),
+                act.answer(),
+                target.scheduledFor(),
+                target.leadTimeHours());
     }
 
     private Mono<String> record(String messageSid, ReplyDecision decision, Instant now) {

@@ -81,8 +81,7 @@ public class OutboxConfiguration {
     /** Events Kafka acknowledged more than {@code sent-retention} ago leave the outbox table (platform housekeeping). */
     @Bean
     Purge sentOutboxEvents(DatabaseClient database, OutboxProperties properties) {
-        return new Purge(
-                "outbox", properties.sentRetention(), SqlPurges.olderThan(database, "outbox", "sent_at"));
+        return new Purge("outbox", properties.sentRetention(), SqlPurges.olderThan(database, "outbox", "sent_at"));
     }
 
     @Bean

@@ -21,7 +21,7 @@ public record ReminderSettings(
     public static final ReminderSettings DEFAULT =
             new ReminderSettings(true, List.of(24, 2), MessageTemplate.DEFAULT, false, QuietHours.DEFAULT, false, null);
 
-    /** Settings with replies switched off. */
+    /** Settings with replies switched off and the platform's default daily SMS budget. */
     public ReminderSettings(
             boolean enabled,
             List<Integer> leadTimesHours,
@@ -71,15 +71,5 @@ public record ReminderSettings(
         if (dailySmsBudget != null && dailySmsBudget < 1) {
             throw new IllegalArgumentException("a daily SMS budget must be at least 1, got " + dailySmsBudget);
         }
-    }
-
-    /** Settings with the platform's default daily SMS budget. */
-    public ReminderSettings(
-            boolean enabled,
-            List<Integer> leadTimesHours,
-            MessageTemplate template,
-            boolean sendCancellationNotice,
-            QuietHours quietHours) {
-        this(enabled, leadTimesHours, template, sendCancellationNotice, quietHours, null);
     }
 }

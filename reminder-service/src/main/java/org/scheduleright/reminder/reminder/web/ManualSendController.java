@@ -174,18 +174,19 @@ class ManualSendController {
                 ? Mono.just(requestedZone)
                 : bookings.latestTimezoneOf(organisation).defaultIfEmpty(ZoneOffset.UTC);
         return outsideQuietHours(organisation, zone, override, id, user)
-                .then(Mono.defer(() -> events.inTransaction(reminders.queue(
-                        id,
-                        ReminderKind.MANUAL,
-                        organisation,
-                        null,
-                        null,
-                        message,
-                        cipher.encrypt(new Contact(NO_NAME, NO_EMAIL, phone.e164())),
-                        user.userId(),
-                        hasher.hash(phone),
-                        now,
-                        traceparent)
+                .then(Mono.defer(() -> events.inTransaction(reminders
+                        .queue(
+                                id,
+                                ReminderKind.MANUAL,
+                                organisation,
+                                null,
+                                null,
+                                message,
+                                cipher.encrypt(new Contact(NO_NAME, NO_EMAIL, phone.e164())),
+                                user.userId(),
+                                hasher.hash(phone),
+                                now,
+                                traceparent)
                         // a message without booking is reported too (keyed by its own id), with the queuing
                         .then(events.publishCurrent(id, traceparent)))))
                 .thenReturn(id);
