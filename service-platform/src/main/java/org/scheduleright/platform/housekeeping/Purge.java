@@ -5,9 +5,8 @@ import java.util.Objects;
 
 /**
  * One kind of row a service deletes once it is older than its retention: a service declares each as a bean and
- * {@link Housekeeping} runs them all. A table that appears later (an outbox of another feature) joins by declaring one
- * more bean, for instance {@code new Purge("reminder-outbox", retention, SqlPurges.olderThan(db, "reminder_outbox",
- * "sent_at"))}.
+ * {@link Housekeeping} runs them all. A table joins by declaring one more bean, as the platform's outbox does:
+ * {@code new Purge("outbox", retention, SqlPurges.olderThan(db, "outbox", "sent_at"))}.
  *
  * @param name names the purge in logs and the {@code scheduleright.housekeeping.purged{purge}} counter
  * @param retention how long a row is kept after the time its batch compares with
