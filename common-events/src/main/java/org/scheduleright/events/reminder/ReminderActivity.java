@@ -1,6 +1,5 @@
 package org.scheduleright.events.reminder;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
@@ -51,12 +50,13 @@ public sealed interface ReminderActivity extends StreamEvent
     @Override
     UUID bookingId();
 
-    /** The booking id, or the reminder id when there is no booking: the events of one reminder stay in order. */
+    /**
+     * The booking id, or the reminder id when there is no booking: the events of one reminder stay in order.
+     * Implemented by each record, not as a default method here: a default method would make creating an event
+     * initialise this interface, whose {@code STREAM} needs the event types' {@code TYPE} constants first.
+     */
     @Override
-    @JsonIgnore
-    default UUID subject() {
-        return bookingId() != null ? bookingId() : reminderId();
-    }
+    UUID subject();
 
     UUID orgId();
 

@@ -31,6 +31,11 @@ final class ReminderChecks {
         }
     }
 
+    /** What a reminder event is about: its booking, or the reminder itself when it has none. */
+    static UUID subject(UUID bookingId, UUID reminderId) {
+        return bookingId != null ? bookingId : reminderId;
+    }
+
     static void requireSegments(Integer segments) {
         if (segments != null && segments < 1) {
             throw new IllegalArgumentException("segments must be at least 1, was " + segments);

@@ -1,5 +1,6 @@
 package org.scheduleright.events.reminder;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.scheduleright.events.EventType;
@@ -31,6 +32,12 @@ public record ReminderScheduled(
 
     public ReminderScheduled {
         ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
+    }
+
+    @Override
+    @JsonIgnore
+    public UUID subject() {
+        return ReminderChecks.subject(bookingId, reminderId);
     }
 
     @Override

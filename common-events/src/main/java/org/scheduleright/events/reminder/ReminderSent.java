@@ -1,5 +1,6 @@
 package org.scheduleright.events.reminder;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.scheduleright.events.EventType;
@@ -34,6 +35,12 @@ public record ReminderSent(
     public ReminderSent {
         ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
         ReminderChecks.requireSegments(segments);
+    }
+
+    @Override
+    @JsonIgnore
+    public UUID subject() {
+        return ReminderChecks.subject(bookingId, reminderId);
     }
 
     @Override

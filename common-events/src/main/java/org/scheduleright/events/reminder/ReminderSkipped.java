@@ -1,5 +1,6 @@
 package org.scheduleright.events.reminder;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.scheduleright.events.EventType;
@@ -34,6 +35,12 @@ public record ReminderSkipped(
     public ReminderSkipped {
         ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
         ReminderChecks.requireReason(reason);
+    }
+
+    @Override
+    @JsonIgnore
+    public UUID subject() {
+        return ReminderChecks.subject(bookingId, reminderId);
     }
 
     @Override
