@@ -1,5 +1,6 @@
 package org.scheduleright.events.reminder;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,7 +36,14 @@ public record ReminderReplied(
 
     public ReminderReplied {
         ReminderChecks.requireValid(eventId, reminderId, bookingId, orgId, scheduledFor, leadTimeHours, occurredAt);
+        Objects.requireNonNull(bookingId, "bookingId must not be null: a reply always answers a booking's message");
         Objects.requireNonNull(answer, "answer must not be null");
+    }
+
+    @Override
+    @JsonIgnore
+    public UUID subject() {
+        return bookingId;
     }
 
     @Override
