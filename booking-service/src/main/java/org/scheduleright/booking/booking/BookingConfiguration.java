@@ -5,6 +5,7 @@ import org.scheduleright.events.contact.ContactCipher;
 import org.scheduleright.platform.config.InvalidConfigurationException;
 import org.scheduleright.platform.housekeeping.Purge;
 import org.scheduleright.platform.housekeeping.SqlPurges;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -42,6 +43,20 @@ class BookingConfiguration {
                 "idempotency-keys",
                 properties.retention(),
                 SqlPurges.olderThan(database, "idempotency_keys", "created_at"));
+    }
+
+    /**
+     * Ids of applied SMS reply events are forgotten after their retention (keep it above the reminder topic's retention,
+     * or a redelivered reply could act twice).
+     */
+    @Bean
+    Purge processedReplyEvents(
+            DatabaseClient database,
+            @Value("${scheduleright.sms-replies.processed-retention:14d}") java.time.Duration retention) {
+        return new Purge(
+                "processed-reply-events",
+                retention,
+                SqlPurges.olderThan(database, "processed_reply_events", "processed_at"));
     }
 
     @Bean

@@ -94,7 +94,8 @@ class OutboxHousekeepingIntegrationTests extends BookingIntegrationTest {
         assertThat(run)
                 .isInstanceOfSatisfying(
                         Housekeeping.Run.Done.class,
-                        done -> assertThat(done.deleted()).containsOnlyKeys("outbox", "idempotency-keys"));
+                        done -> assertThat(done.deleted())
+                                .containsOnlyKeys("outbox", "idempotency-keys", "processed-reply-events"));
         assertThat(exists("outbox", "event_id", oldEvent)).isFalse();
         assertThat(exists("outbox", "event_id", recentEvent)).isTrue();
         assertThat(exists("idempotency_keys", "idempotency_key", oldKey)).isFalse();

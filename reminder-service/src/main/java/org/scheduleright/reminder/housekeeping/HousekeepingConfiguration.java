@@ -8,8 +8,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * The rows the reminder-service purges through the platform housekeeping: processed event ids, finished reminders and
- * the copies of bookings long over. Another table joins with one more {@link Purge} bean (the reminder outbox, for
- * instance, by its {@code sent_at}).
+ * the copies of bookings long over, handled inbound SMS answers; the outbox is purged by the platform's outbox
+ * configuration. Another table joins with one more {@link Purge} bean.
  */
 @Configuration(proxyBeanMethods = false)
 class HousekeepingConfiguration {
@@ -23,6 +23,18 @@ class HousekeepingConfiguration {
                 "processed-events",
                 retention.processedEvents(),
                 SqlPurges.olderThan(database, "processed_events", "processed_at"));
+    }
+
+    /**
+     * Inbound SMS answers (MessageSid, outcome, the answer given; never the number or the text) are kept as long as
+     * processed event ids: Twilio repeats a webhook within hours, never weeks later.
+     */
+    @Bean
+    Purge handledInboundReplies(DatabaseClient database, RetentionProperties retention) {
+        return new Purge(
+                "inbound-replies",
+                retention.processedEvents(),
+                SqlPurges.olderThan(database, "inbound_replies", "received_at"));
     }
 
     @Bean

@@ -143,8 +143,10 @@ class HousekeepingIntegrationTests extends ReminderIntegrationTest {
         assertThat(run).isInstanceOfSatisfying(Housekeeping.Run.Done.class, done -> {
             assertThat(done.leaseLost()).isFalse();
             assertThat(done.deleted())
-                    // the platform's outbox purge runs here too; this test writes no outbox rows of its own
-                    .containsOnlyKeys("processed-events", "finished-reminders", "known-bookings", "outbox");
+                    // the platform's outbox purge and the inbound replies' run here too; this test writes no rows of
+                    // theirs
+                    .containsOnlyKeys(
+                            "processed-events", "finished-reminders", "known-bookings", "outbox", "inbound-replies");
             assertThat(done.deleted())
                     .extractingByKeys("processed-events", "finished-reminders", "known-bookings")
                     .allSatisfy(count -> assertThat(count).isPositive());
