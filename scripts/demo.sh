@@ -95,7 +95,6 @@ for _ in $(seq 1 30); do   # the reminder-service learns of the booking from Kaf
   [ "$(count "$reminders")" -gt 0 ] && break; sleep 2
 done
 jq . <<<"$reminders"
-REMINDER=$(jq -r '(if type == "array" then . else .data end)[0].id' <<<"$reminders")
 
 TWILIO=${TWILIO:-http://127.0.0.1:3009}   # scripts/run-local.sh's stand-in for Twilio's API
 texts_to() { # phone — the messages the local Twilio stand-in received for it
