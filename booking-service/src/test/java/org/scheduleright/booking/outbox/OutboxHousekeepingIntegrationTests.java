@@ -2,8 +2,6 @@ package org.scheduleright.booking.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.booking.BookingIntegrationTest;
 import org.scheduleright.platform.housekeeping.Housekeeping;
-import org.scheduleright.platform.housekeeping.HousekeepingLease;
-import org.scheduleright.platform.housekeeping.HousekeepingProperties;
 import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.testing.Housekeepings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -65,15 +62,6 @@ class OutboxHousekeepingIntegrationTests extends BookingIntegrationTest {
         return key;
     }
 
-    private boolean exists(String table, String column, String id) {
-        return database.sql("SELECT COUNT(*) AS n FROM " + table + " WHERE " + column + " = :id")
-                        .bind("id", id)
-                        .map(row -> row.get("n", Long.class))
-                        .one()
-                        .block()
-                > 0;
-    }
-
     @Test
     void purgesSentEventsAndExpiredIdempotencyKeysPastTheirRetention() {
         String oldEvent = sentEvent(now.minus(Duration.ofDays(8)));
@@ -81,24 +69,20 @@ class OutboxHousekeepingIntegrationTests extends BookingIntegrationTest {
         String oldKey = idempotencyKey(now.minus(Duration.ofHours(30)));
         String recentKey = idempotencyKey(now.minus(Duration.ofHours(2)));
 
-        Housekeeping housekeeping = new Housekeeping(
-                purges,
-                new HousekeepingLease(
-                        database, "test-" + UUID.randomUUID().toString().substring(0, 20)),
-                new HousekeepingProperties(
-                        true, Duration.ofMinutes(1), Duration.ofMinutes(10), 100, 100, Duration.ofMinutes(1), "test"),
-                Clock.systemUTC(),
-                new SimpleMeterRegistry());
-        Housekeeping.Run run = housekeeping.runOnce().block();
+        Housekeeping.Run run = Housekeepings.runOnce(database, purges, 100);
 
         assertThat(run)
                 .isInstanceOfSatisfying(
                         Housekeeping.Run.Done.class,
                         done -> assertThat(done.deleted())
                                 .containsOnlyKeys("outbox", "idempotency-keys", "processed-reply-events"));
-        assertThat(exists("outbox", "event_id", oldEvent)).isFalse();
-        assertThat(exists("outbox", "event_id", recentEvent)).isTrue();
-        assertThat(exists("idempotency_keys", "idempotency_key", oldKey)).isFalse();
-        assertThat(exists("idempotency_keys", "idempotency_key", recentKey)).isTrue();
+        assertThat(Housekeepings.exists(database, "outbox", "event_id", oldEvent))
+                .isFalse();
+        assertThat(Housekeepings.exists(database, "outbox", "event_id", recentEvent))
+                .isTrue();
+        assertThat(Housekeepings.exists(database, "idempotency_keys", "idempotency_key", oldKey))
+                .isFalse();
+        assertThat(Housekeepings.exists(database, "idempotency_keys", "idempotency_key", recentKey))
+                .isTrue();
     }
 }

@@ -2,8 +2,6 @@ package org.scheduleright.gateway.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,9 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.scheduleright.gateway.GatewayIntegrationTest;
 import org.scheduleright.platform.housekeeping.Housekeeping;
-import org.scheduleright.platform.housekeeping.HousekeepingLease;
-import org.scheduleright.platform.housekeeping.HousekeepingProperties;
 import org.scheduleright.platform.housekeeping.Purge;
+import org.scheduleright.platform.testing.Housekeepings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -64,15 +61,6 @@ class TokenHousekeepingIntegrationTests extends GatewayIntegrationTest {
         return kid;
     }
 
-    private boolean exists(String table, String column, String id) {
-        return database.sql("SELECT COUNT(*) AS n FROM " + table + " WHERE " + column + " = :id")
-                        .bind("id", id)
-                        .map(row -> row.get("n", Long.class))
-                        .one()
-                        .block()
-                > 0;
-    }
-
     @Test
     void purgesExpiredRefreshTokensAndRetiredKeysPastTheirRetention() {
         String longExpired = refreshToken(now.minus(Duration.ofDays(10)));
@@ -81,25 +69,20 @@ class TokenHousekeepingIntegrationTests extends GatewayIntegrationTest {
         String longRetired = retiredKey(now.minus(Duration.ofDays(40)));
         String recentlyRetired = retiredKey(now.minus(Duration.ofDays(10)));
 
-        Housekeeping housekeeping = new Housekeeping(
-                purges,
-                new HousekeepingLease(
-                        database, "test-" + UUID.randomUUID().toString().substring(0, 20)),
-                new HousekeepingProperties(
-                        true, Duration.ofMinutes(1), Duration.ofMinutes(10), 100, 10, Duration.ofMinutes(1), "test"),
-                Clock.systemUTC(),
-                new SimpleMeterRegistry());
-        assertThat(housekeeping.runOnce().block()).isInstanceOf(Housekeeping.Run.Done.class);
+        assertThat(Housekeepings.runOnce(database, purges, 10)).isInstanceOf(Housekeeping.Run.Done.class);
 
-        assertThat(exists("refresh_tokens", "token_hash", longExpired))
+        assertThat(Housekeepings.exists(database, "refresh_tokens", "token_hash", longExpired))
                 .as("expired 10 days ago, kept 7")
                 .isFalse();
-        assertThat(exists("refresh_tokens", "token_hash", recentlyExpired)).isTrue();
-        assertThat(exists("refresh_tokens", "token_hash", valid)).isTrue();
-        assertThat(exists("signing_keys", "kid", longRetired))
+        assertThat(Housekeepings.exists(database, "refresh_tokens", "token_hash", recentlyExpired))
+                .isTrue();
+        assertThat(Housekeepings.exists(database, "refresh_tokens", "token_hash", valid))
+                .isTrue();
+        assertThat(Housekeepings.exists(database, "signing_keys", "kid", longRetired))
                 .as("retired 40 days ago, kept 30")
                 .isFalse();
-        assertThat(exists("signing_keys", "kid", recentlyRetired)).isTrue();
+        assertThat(Housekeepings.exists(database, "signing_keys", "kid", recentlyRetired))
+                .isTrue();
         assertThat(database.sql("SELECT COUNT(*) AS n FROM signing_keys WHERE retire_after IS NULL")
                         .map(row -> row.get("n", Long.class))
                         .one()
